@@ -1,0 +1,142 @@
+// The command-line interface: the same core, in-process. Prints only the command's own output;
+// exit code 0 on success, non-zero with a one-line error on failure.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { KbResult, SearchType } from '../shared/api';
+import { createCore, defaultDbPath, demoPath, type KbCore } from '../core';
+import { formatImportReport, formatSearch, formatStats } from './format';
+
+const USAGE = `Usage: kb <command> [options]
+
+Commands:
+  init [--demo]                       create the knowledge base (with the demo data)
+  import FILE [--dry-run] [--json]    import a .mieux-kb.json exchange file
+  export FILE                         export everything to a .mieux-kb.json file
+  stats [--json]                      the key figures
+  search QUERY [--type action|lesson|expert] [--limit N] [--json]
+  check                               integrity and schema version
+
+Every command takes --db PATH (default: $MIEUX_KB_DB, else the app's data folder).`;
+
+class CliError extends Error {}
+
+function unwrap<T>(r: KbResult<T>): T {
+  if (r.ok) return r.value;
+  throw new CliError(r.error.message);
+}
+
+function open(dbPath: string, mustExist: boolean): KbCore {
+  if (mustExist && dbPath !== ':memory:' && !fs.existsSync(dbPath)) {
+    throw new CliError(`No knowledge base at ${dbPath}. Create one with: kb init [--demo]`);
+  }
+  return createCore({ dbPath });
+}
+
+export async function run(argv: string[], out: (s: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      type: { type: 'string' },
+      limit: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    out(USAGE);
+    return;
+  }
+  const dbPath = values.db ?? defaultDbPath();
+  const arg = (name: string) => {
+    const v = args[0];
+    if (!v) throw new CliError(`${command} needs ${name}`);
+    return v;
+  };
+  const withCore = async <T>(mustExist: boolean, fn: (core: KbCore) => Promise<T>): Promise<T> => {
+    const core = open(dbPath, mustExist);
+    try {
+      return await fn(core);
+    } finally {
+      core.close();
+    }
+  };
+
+  switch (command) {
+    case 'init':
+      return withCore(false, async (core) => {
+        if (values.demo) {
+          const report = unwrap(await core.importExchange({ document: readJson(demoPath()) }));
+          out(`Knowledge base ready at ${dbPath} with the demo data (${report.actions.created + report.actions.updated + report.actions.unchanged} Actions).`);
+        } else {
+          out(`Knowledge base ready at ${dbPath}.`);
+        }
+      });
+    case 'import': {
+      const file = arg('a FILE');
+      const document = readJson(file);
+      return withCore(false, async (core) => {
+        const report = unwrap(await core.importExchange({ document, dryRun: values['dry-run'] }));
+        out(values.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
+      });
+    }
+    case 'export': {
+      const file = arg('a FILE');
+      return withCore(true, async (core) => {
+        const doc = unwrap(await core.exportExchange({}));
+        fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+        out(`Exported ${doc.actions.length} Actions, ${doc.lessons.length} lessons, ${doc.experts.length} experts, ${doc.deployments.length} deployments to ${file}.`);
+      });
+    }
+    case 'stats':
+      return withCore(true, async (core) => {
+        const stats = unwrap(await core.getStats({}));
+        out(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats));
+      });
+    case 'search': {
+      const query = args.join(' ');
+      const limit = values.limit === undefined ? 20 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new CliError('--limit must be a whole number of at least 1');
+      const type = values.type as SearchType | undefined;
+      if (type && !['action', 'lesson', 'expert'].includes(type)) throw new CliError('--type must be action, lesson or expert');
+      return withCore(true, async (core) => {
+        const result = unwrap(await core.search({ query, limit, types: type ? [type] : undefined }));
+        out(values.json ? JSON.stringify(result, null, 2) : formatSearch(result));
+      });
+    }
+    case 'check':
+      return withCore(true, async (core) => {
+        const check = unwrap(await core.checkDatabase({}));
+        if (!check.ok) throw new CliError(`Problems in ${check.path}: ${check.problems.join('; ') || `schema ${check.schemaVersion}, expected ${check.appSchemaVersion}`}`);
+        out(`OK: ${check.path} passes the integrity check (schema version ${check.schemaVersion}).`);
+      });
+    default:
+      throw new CliError(`Unknown command "${command}". Run kb --help for the list.`);
+  }
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new CliError(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), (s) => process.stdout.write(s + '\n')).catch((e: unknown) => {
+    const message = e instanceof CliError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (e as Error).message : `Unexpected error: ${(e as Error).message}`;
+    process.stderr.write(`error: ${message.split('\n')[0]}\n`);
+    process.exitCode = 1;
+  });
+}

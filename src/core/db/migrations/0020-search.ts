@@ -1,0 +1,42 @@
+// The search index. Text is folded and stemmed in JavaScript (no custom FTS5 tokenizer can be
+// registered from better-sqlite3), so the FTS tables are contentless and the index is written by
+// the services in the same transaction as the record. Facets come from narrow metadata tables.
+import type { Database } from 'better-sqlite3';
+
+export const migration0020 = {
+  version: 20,
+  name: 'search',
+  up(db: Database): void {
+    db.exec(`
+CREATE TABLE search_docs (
+  rowid INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  ref_id TEXT NOT NULL UNIQUE,
+  sort_title TEXT NOT NULL,
+  date TEXT,
+  year_from INTEGER, year_to INTEGER,
+  language TEXT, domain TEXT, status TEXT
+) STRICT;
+CREATE INDEX search_docs_type ON search_docs(type, date);
+CREATE TABLE search_doc_values (
+  doc INTEGER NOT NULL REFERENCES search_docs(rowid) ON DELETE CASCADE,
+  facet TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (facet, value, doc)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX search_doc_values_doc ON search_doc_values(doc);
+CREATE VIRTUAL TABLE search_fts USING fts5(
+  title, summary, body, stems,
+  tokenize = 'unicode61 remove_diacritics 2',
+  content = '', contentless_delete = 1
+);
+INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 0.6)');
+CREATE VIRTUAL TABLE search_names USING fts5(
+  name,
+  tokenize = 'trigram remove_diacritics 1',
+  content = '', contentless_delete = 1
+);
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');
+`);
+  },
+};

@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+import { migration0010 } from './0010-init';
+import { migration0020 } from './0020-search';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Ordered, immutable steps of 10. The last version is the schema this app writes. */
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,197 @@
+// The composition root: createCore opens the knowledge base and returns the one object that
+// implements KbApi. Every transport (IPC worker, HTTP, CLI, tests) reaches the data through it.
+import fs from 'node:fs';
+import {
+  formatIssues,
+  invalid,
+  isMethodName,
+  methods,
+  type KbApi,
+  type KbEvent,
+  type KbResult,
+  type MethodName,
+  type MethodOutputs,
+  type ParsedInput,
+} from '../shared/api';
+import { actionDef, readAction } from './actions/actions.service';
+import { listActionRows } from './actions/actions.repo';
+import { openDatabase, SCHEMA_VERSION, type Db } from './db/open';
+import { listDeploymentRows } from './deployments/deployments.repo';
+import { deploymentDef, deploymentFromRow } from './deployments/deployments.service';
+import { listExpertRows } from './experts/experts.repo';
+import { expertDef, readExpert } from './experts/experts.service';
+import { exportExchange, importExchange, type Stores } from './io/exchange';
+import { listLessonRows } from './lessons/lessons.repo';
+import { lessonDef, readLesson } from './lessons/lessons.service';
+import { demoPath } from './paths';
+import { EntityStore } from './records/entity';
+import { expandRegions, loadReference, regionsOf } from './reference/reference.repo';
+import { search } from './search/search.service';
+import { computeStats } from './stats/stats.repo';
+import { invalidFailure, KbFailure } from './util/errors';
+import {
+  actionShape,
+  deploymentShape,
+  expertShape,
+  lessonShape,
+} from '../shared/schemas';
+
+export interface CoreOptions {
+  dbPath: string;
+  /** Load the demo knowledge base when this open created the database (the app's first start). */
+  demoIfNew?: boolean;
+}
+
+export interface KbCore extends KbApi {
+  /** The transport entry point: any method name and any payload, always a KbResult. */
+  call(method: unknown, input: unknown): Promise<KbResult<unknown>>;
+  on(listener: (e: KbEvent) => void): () => void;
+  close(): void;
+  readonly dbPath: string;
+  readonly created: boolean;
+}
+
+type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutputs[M] };
+
+export function createCore(options: CoreOptions): KbCore {
+  const { db, created } = openDatabase(options.dbPath);
+  const ref = loadReference(db);
+  const listeners = new Set<(e: KbEvent) => void>();
+  const emit = (e: KbEvent) => listeners.forEach((l) => l(e));
+
+  const stores = {
+    action: new EntityStore(db, ref, actionDef(ref), Object.keys(actionShape)),
+    lesson: new EntityStore(db, ref, lessonDef(ref), Object.keys(lessonShape)),
+    expert: new EntityStore(db, ref, expertDef(ref), Object.keys(expertShape)),
+    deployment: new EntityStore(db, ref, deploymentDef(), Object.keys(deploymentShape)),
+  } satisfies Stores;
+
+  const tx = <T>(fn: () => T): T => db.transaction(fn)();
+  const changed = <T extends { id: string }>(entity: Extract<KbEvent, { type: 'changed' }>['entity'], r: T): T => {
+    emit({ type: 'changed', entity, ids: [r.id] });
+    return r;
+  };
+  const crud = <K extends keyof typeof stores>(key: K) => ({
+    get: ({ id }: { id: string }) => stores[key].get(id),
+    create: ({ data }: { data: object }) => changed(key, tx(() => underData(() => stores[key].write(data).record))),
+    update: ({ id, data, expectedUpdatedAt }: { id: string; data: object; expectedUpdatedAt?: string }) =>
+      changed(key, tx(() => underData(() => stores[key].write(data, { id, expectedUpdatedAt, mustExist: true }).record))),
+    remove: ({ id }: { id: string }) => changed(key, tx(() => (stores[key].delete(id), { id }))),
+  });
+  const actions = crud('action');
+  const lessons = crud('lesson');
+  const experts = crud('expert');
+  const deployments = crud('deployment');
+
+  const handlers: Handlers = {
+    getReference: () => ref.reference,
+    getStats: () => computeStats(db),
+    checkDatabase: () => checkDatabase(db, options.dbPath),
+
+    listActions: (q) => {
+      const page = listActionRows(db, q, expandRegions(q.region));
+      return { ...page, items: page.items.map((a) => ({ ...a, regions: regionsOf(ref, a.countries, a.regions[0] ?? null) })) };
+    },
+    getAction: actions.get,
+    createAction: actions.create,
+    updateAction: actions.update,
+    deleteAction: actions.remove,
+
+    listLessons: (q) => {
+      const page = listLessonRows(db, q, expandRegions(q.region));
+      return { ...page, items: page.items.map((id) => stores.lesson.get(id)) };
+    },
+    getLesson: lessons.get,
+    createLesson: lessons.create,
+    updateLesson: lessons.update,
+    deleteLesson: lessons.remove,
+
+    listExperts: (q) => {
+      const page = listExpertRows(db, q, expandRegions(q.region));
+      return { ...page, items: page.items.map((id) => stores.expert.get(id)) };
+    },
+    getExpert: experts.get,
+    createExpert: experts.create,
+    updateExpert: experts.update,
+    deleteExpert: experts.remove,
+
+    listDeployments: (q) => {
+      const page = listDeploymentRows(db, q, expandRegions(q.region));
+      return { ...page, items: page.items.map(deploymentFromRow) };
+    },
+    getDeployment: deployments.get,
+    createDeployment: deployments.create,
+    updateDeployment: deployments.update,
+    deleteDeployment: deployments.remove,
+
+    search: (q) =>
+      search(db, { action: (id) => readAction(db, ref, id), lesson: (id) => readLesson(db, id), expert: (id) => readExpert(db, id) }, q),
+    importExchange: ({ document, dryRun }) => {
+      const report = importExchange(db, stores, document, dryRun);
+      if (!dryRun) emit({ type: 'changed', entity: 'all', ids: [] });
+      return report;
+    },
+    exportExchange: () => exportExchange(db, stores),
+  } as Handlers;
+
+  async function call(method: unknown, input: unknown): Promise<KbResult<unknown>> {
+    if (!isMethodName(method)) return { ok: false, error: { code: 'INVALID', message: `Unknown method: ${String(method).slice(0, 80)}` } };
+    const parsed = methods[method].safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: invalid(formatIssues(parsed.error)) };
+    try {
+      return { ok: true, value: (handlers[method] as (i: unknown) => unknown)(parsed.data) };
+    } catch (e) {
+      return { ok: false, error: toKbError(e) };
+    }
+  }
+
+  const api = Object.fromEntries(Object.keys(methods).map((m) => [m, (input: unknown) => call(m, input)])) as unknown as KbApi;
+
+  if (created && options.demoIfNew) {
+    const report = importExchange(db, stores, JSON.parse(fs.readFileSync(demoPath(), 'utf8')), false);
+    if (report.rejections.length) throw new Error(`The demo knowledge base has ${report.rejections.length} invalid records: ${JSON.stringify(report.rejections[0])}`);
+  }
+
+  return {
+    ...api,
+    call,
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      if (!db.open) return;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+    dbPath: options.dbPath,
+    created,
+  };
+}
+
+/** Record-level issues are reported under `data`, where the caller put the record. */
+function underData<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof KbFailure) || !e.issues) throw e;
+    throw invalidFailure(e.issues.map((i) => ({ ...i, path: i.path === '(root)' ? 'data' : `data.${i.path}`.replace('.[', '[') })));
+  }
+}
+
+export function toKbError(e: unknown) {
+  if (e instanceof KbFailure) return e.toKbError();
+  const code = (e as { code?: string }).code;
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return { code: 'DB_CORRUPT' as const, message: `The database is damaged: ${(e as Error).message}` };
+  return { code: 'INTERNAL' as const, message: (e as Error)?.message ?? String(e) };
+}
+
+function checkDatabase(db: Db, path: string) {
+  const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((s) => s !== 'ok');
+  const fk = db.pragma('foreign_key_check') as unknown[];
+  if (fk.length) problems.push(`${fk.length} rows point to missing records`);
+  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+  return { ok: problems.length === 0 && schemaVersion === SCHEMA_VERSION, path, schemaVersion, appSchemaVersion: SCHEMA_VERSION, problems };
+}
+
+export { defaultDbPath, demoPath } from './paths';

@@ -1,0 +1,48 @@
+// Text folding shared by indexing, querying and highlighting, so all three agree on what a word
+// is: lower case, no accents, ligatures spelled out, French elisions (l', d', qu'…) removed.
+import { stemmer as stemEn } from '@orama/stemmers/english';
+import { stemmer as stemFr } from '@orama/stemmers/french';
+
+const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss', ﬁ: 'fi', ﬂ: 'fl', ĳ: 'ij', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd' };
+const LIGATURE_RE = /[œŒæÆßﬁﬂĳøØłŁđĐ]/g;
+const ELISION_RE = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]/;
+/** A word: letters and digits; apostrophes inside a word are kept so elisions can be cut. */
+export const WORD_RE = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
+
+/** Folds one word (already split): `L’Œuvre` → `oeuvre`. */
+export function foldWord(word: string): string {
+  const base = word
+    .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+  return base.replace(ELISION_RE, '').replace(/['’ʼ]/g, '');
+}
+
+/** The folded words of a text, in order. */
+export function foldWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const w = foldWord(m[0]);
+    if (w) out.push(w);
+  }
+  return out;
+}
+
+export function foldText(text: string | null | undefined): string {
+  return text ? foldWords(text).join(' ') : '';
+}
+
+/** English and French stems of a folded word: records are often mislabelled, so both are kept. */
+export function stems(folded: string): string[] {
+  if (folded.length < 3 || /^\d+$/.test(folded)) return [folded];
+  const en = stemEn(folded);
+  const fr = stemFr(folded);
+  return en === fr ? [en] : [en, fr];
+}
+
+export function stemText(text: string): string {
+  const seen = new Set<string>();
+  for (const w of foldWords(text)) for (const s of stems(w)) seen.add(s);
+  return [...seen].join(' ');
+}

@@ -1,0 +1,157 @@
+// Writes one search document per Action, lesson and expert: folded text for ranking, stems for
+// recall, names for substring search, facet values for counting. Called inside the write's transaction.
+import type { Action, Expert, Lesson } from '../../shared/schemas';
+import type { Db } from '../db/open';
+import { stmt } from '../db/sql';
+import { foldText, stemText } from './fold';
+
+export interface SearchDoc {
+  type: 'action' | 'lesson' | 'expert';
+  refId: string;
+  sortTitle: string;
+  date: string | null;
+  yearFrom: number | null;
+  yearTo: number | null;
+  language: string | null;
+  domain: string | null;
+  status: string | null;
+  title: string;
+  summary: string;
+  body: string;
+  /** Titles, codes and names: searchable by any part of a word. */
+  names: string;
+  facets: [string, string][];
+}
+
+const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join('\n');
+const year = (d: string | null | undefined) => (d ? Number(d.slice(0, 4)) : null);
+
+function yearFacets(from: number | null, to: number | null): [string, string][] {
+  if (from === null) return [];
+  const end = Math.min(to ?? from, from + 40);
+  const out: [string, string][] = [];
+  for (let y = from; y <= end; y++) out.push(['year', String(y)]);
+  return out;
+}
+
+export function actionDoc(a: Action): SearchDoc {
+  const title = join(a.code, a.titleEn, a.titleFr, ...a.aliases);
+  return {
+    type: 'action',
+    refId: a.id,
+    sortTitle: foldText(a.titleEn ?? a.titleFr ?? a.code),
+    date: a.startDate,
+    yearFrom: year(a.startDate),
+    yearTo: year(a.endDate ?? (a.status === 'ongoing' ? String(new Date().getUTCFullYear()) : a.startDate)),
+    language: a.language,
+    domain: a.domain,
+    status: a.status,
+    title,
+    summary: join(a.summary, ...a.partners),
+    body: join(a.objectives, a.activities, a.results, a.notes),
+    names: title,
+    facets: [
+      ['type', 'action'],
+      ['domain', a.domain],
+      ['status', a.status],
+      ['language', a.language],
+      ...a.topics.map((t): [string, string] => ['topic', t]),
+      ...a.countries.map((c): [string, string] => ['country', c]),
+      ...a.regions.map((r): [string, string] => ['region', r]),
+      ...yearFacets(year(a.startDate), year(a.endDate ?? a.startDate)),
+    ],
+  };
+}
+
+/** Lessons inherit topics, countries and regions from their Actions when they have none of their own. */
+export function lessonDoc(l: Lesson, actions: Action[]): SearchDoc {
+  const topics = l.topics.length ? l.topics : [...new Set(actions.flatMap((a) => a.topics))];
+  const countries = l.countries.length ? l.countries : [...new Set(actions.flatMap((a) => a.countries))];
+  const regions = [...new Set(actions.flatMap((a) => a.regions))];
+  const domains = [...new Set(actions.map((a) => a.domain))];
+  return {
+    type: 'lesson',
+    refId: l.id,
+    sortTitle: foldText(l.title),
+    date: l.recordedOn,
+    yearFrom: year(l.recordedOn),
+    yearTo: year(l.recordedOn),
+    language: l.language,
+    domain: domains[0] ?? null,
+    status: l.reviewStatus,
+    title: l.title,
+    summary: join(l.lesson, l.recommendation),
+    body: join(l.context, l.author, ...actions.map((a) => join(a.code, a.titleEn, a.titleFr))),
+    names: l.title,
+    facets: [
+      ['type', 'lesson'],
+      ['status', l.reviewStatus],
+      ['language', l.language],
+      ['polarity', l.polarity],
+      ...domains.map((d): [string, string] => ['domain', d]),
+      ...topics.map((t): [string, string] => ['topic', t]),
+      ...countries.map((c): [string, string] => ['country', c]),
+      ...regions.map((r): [string, string] => ['region', r]),
+      ...yearFacets(year(l.recordedOn), year(l.recordedOn)),
+    ],
+  };
+}
+
+export function expertDoc(e: Expert): SearchDoc {
+  const name = `${e.givenName} ${e.familyName}`;
+  return {
+    type: 'expert',
+    refId: e.id,
+    sortTitle: foldText(`${e.familyName} ${e.givenName}`),
+    date: e.lastConfirmedOn,
+    yearFrom: null,
+    yearTo: null,
+    language: null,
+    domain: null,
+    status: e.availability,
+    title: join(name, e.email),
+    summary: join(e.institution, e.position, e.expertise),
+    body: join(e.availabilityNote),
+    names: join(name, e.institution),
+    facets: [
+      ['type', 'expert'],
+      ['status', e.availability],
+      ...[...new Set(e.topics.map((t) => t.split('-')[0]!))].map((d): [string, string] => ['domain', d]),
+      ...e.topics.map((t): [string, string] => ['topic', t]),
+      ...(e.memberState ? [['country', e.memberState] as [string, string]] : []),
+      ...e.languages.map((l): [string, string] => ['language', l.code]),
+    ],
+  };
+}
+
+export function writeDoc(db: Db, doc: SearchDoc): void {
+  const old = stmt(db, 'SELECT rowid FROM search_docs WHERE ref_id = ?').pluck().get(doc.refId) as number | undefined;
+  if (old !== undefined) deleteRow(db, old);
+  const rowid = stmt(
+    db,
+    `INSERT INTO search_docs (type, ref_id, sort_title, date, year_from, year_to, language, domain, status)
+     VALUES (@type, @refId, @sortTitle, @date, @yearFrom, @yearTo, @language, @domain, @status)`,
+  ).run(doc).lastInsertRowid as number;
+  const all = join(doc.title, doc.summary, doc.body);
+  stmt(db, 'INSERT INTO search_fts (rowid, title, summary, body, stems) VALUES (?, ?, ?, ?, ?)').run(
+    rowid,
+    foldText(doc.title),
+    foldText(doc.summary),
+    foldText(doc.body),
+    stemText(all),
+  );
+  stmt(db, 'INSERT INTO search_names (rowid, name) VALUES (?, ?)').run(rowid, foldText(doc.names));
+  const ins = stmt(db, 'INSERT OR IGNORE INTO search_doc_values (doc, facet, value) VALUES (?, ?, ?)');
+  for (const [facet, value] of doc.facets) ins.run(rowid, facet, value);
+}
+
+export function removeDoc(db: Db, refId: string): void {
+  const old = stmt(db, 'SELECT rowid FROM search_docs WHERE ref_id = ?').pluck().get(refId) as number | undefined;
+  if (old !== undefined) deleteRow(db, old);
+}
+
+function deleteRow(db: Db, rowid: number): void {
+  stmt(db, 'DELETE FROM search_fts WHERE rowid = ?').run(rowid);
+  stmt(db, 'DELETE FROM search_names WHERE rowid = ?').run(rowid);
+  stmt(db, 'DELETE FROM search_docs WHERE rowid = ?').run(rowid);
+}

@@ -1,0 +1,102 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core';
+import { migrate, openDatabase } from '../../src/core/db/open';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/core/db/migrations';
+import { ok, tempDir } from './helpers';
+
+const upTo = (v: number) => MIGRATIONS.filter((m) => m.version <= v);
+
+describe('opening a knowledge base', () => {
+  it('creates the file with WAL, foreign keys and secure_delete on, at the latest schema', () => {
+    const file = path.join(tempDir(), 'new.sqlite');
+    const { db, created } = openDatabase(file);
+    expect(created).toBe(true);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('refuses a database written by a newer app with DB_TOO_NEW and leaves it untouched', () => {
+    const file = path.join(tempDir(), 'newer.sqlite');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 10}`);
+    raw.close();
+    expect(() => createCore({ dbPath: file })).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW' }));
+    const again = new Database(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 10);
+    expect(again.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
+    again.close();
+  });
+
+  it('runs all pending steps in one transaction: a failing step leaves the previous schema', () => {
+    const file = path.join(tempDir(), 'fail.sqlite');
+    openDatabase(file, upTo(10)).db.close();
+    const broken = [...upTo(10), { version: 20, name: 'broken', up: (db: Database.Database) => (db.exec('CREATE TABLE half_done (x)'), db.exec('NOT SQL')) }];
+    expect(() => openDatabase(file, broken)).toThrow();
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses a file that is not a database with DB_CORRUPT', async () => {
+    const file = path.join(tempDir(), 'garbage.sqlite');
+    (await import('node:fs')).writeFileSync(file, 'this is not a database, just text'.repeat(200));
+    expect(() => createCore({ dbPath: file })).toThrow(expect.objectContaining({ code: 'DB_CORRUPT' }));
+  });
+});
+
+describe('migration 0010 (init)', () => {
+  it('from an empty file: every entity table and the bilingual reference data', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(10));
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    for (const t of ['actions', 'action_countries', 'action_relations', 'lessons', 'lesson_actions', 'lesson_dac_criteria', 'experts', 'expert_languages', 'deployments']) {
+      expect(tables).toContain(t);
+    }
+    expect(db.prepare('SELECT count(*) FROM domains').pluck().get()).toBe(5);
+    expect(db.prepare('SELECT count(*) FROM topics').pluck().get()).toBe(26);
+    expect(db.prepare("SELECT name_fr FROM countries WHERE code = 'CI'").pluck().get()).toMatch(/Côte/);
+    expect(db.prepare("SELECT name_en FROM countries WHERE code = 'XK'").pluck().get()).toBe('Kosovo');
+    expect(db.prepare('SELECT count(*) FROM countries').pluck().get()).toBeGreaterThanOrEqual(249);
+    expect(db.prepare("SELECT name_fr FROM languages WHERE code = 'es'").pluck().get()).toBe('espagnol');
+    expect(db.prepare("SELECT region FROM countries WHERE code = 'GH'").pluck().get()).toBe('WCA');
+    expect(db.prepare("SELECT parent FROM regions WHERE code = 'WCA'").pluck().get()).toBe('AFRICA');
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+  });
+});
+
+describe('migration 0020 (search)', () => {
+  it('from schema 10 with data: adds the search tables and keeps the records', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(10));
+    db.prepare(
+      "INSERT INTO actions (id, code, title_en, language, status, domain, created_at, updated_at) VALUES ('a1', 'Ghana III', 'T', 'en', 'completed', 'IMT', 'x', 'x')",
+    ).run();
+    migrate(db, upTo(20));
+    expect(db.pragma('user_version', { simple: true })).toBe(20);
+    expect(db.prepare('SELECT code FROM actions').pluck().all()).toEqual(['Ghana III']);
+    const names = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'search_%'").pluck().all();
+    expect(names).toEqual(expect.arrayContaining(['search_docs', 'search_fts', 'search_names', 'search_doc_values']));
+  });
+});
+
+describe('reference data through the contract', () => {
+  it('answers domains, topics, regions, axes, countries and languages in English and French', async () => {
+    const core = createCore({ dbPath: ':memory:' });
+    const ref = ok(await core.getReference({}));
+    expect(ref.domains.find((d) => d.code === 'IP')?.fr).toBe("Protection internationale et politique d'asile");
+    expect(ref.topics.find((t) => t.code === 'LM-LABOUR')).toMatchObject({ domain: 'LM', fr: "Migration de main-d'œuvre" });
+    expect(ref.regions.filter((r) => r.parent === 'AFRICA').map((r) => r.code)).toEqual(['WCA', 'ESA']);
+    expect(ref.impactAxes).toHaveLength(4);
+    expect(ref.countries.find((c) => c.code === 'DE')).toMatchObject({ en: 'Germany', fr: 'Allemagne', euMember: true, region: null });
+    expect(ref.countries.find((c) => c.code === 'AZ')?.region).toBe('ENI');
+    expect(ref.languages.find((l) => l.code === 'de')).toMatchObject({ en: 'German', fr: 'allemand' });
+    expect(ref.levels).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native']);
+    core.close();
+  });
+});
