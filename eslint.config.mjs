@@ -6,9 +6,11 @@ import globals from 'globals';
 
 const node = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'util'];
 
+/** `'**\/core/**'` also forbids the folder itself (`../core`), not only files inside it. */
 function restrict(patterns, message) {
+  const group = patterns.flatMap((p) => (p.endsWith('/**') ? [p, p.slice(0, -3)] : [p]));
   return {
-    'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+    'no-restricted-imports': ['error', { patterns: [{ group, message }] }],
   };
 }
 

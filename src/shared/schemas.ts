@@ -182,7 +182,7 @@ export const Consent = z
   .object({
     givenOn: nullable(PartialDate),
     basis: nullable(z.enum(CONSENT_BASES)),
-    noticeVersion: nullable(ShortText.max(50)).optional(),
+    noticeVersion: nullable(ShortText.max(50)).default(null),
     withdrawnOn: nullable(PartialDate),
   })
   .strict();

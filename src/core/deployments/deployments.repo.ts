@@ -71,3 +71,10 @@ export function listDeploymentRows(db: Db, q: ParsedInput<'listDeployments'>, re
   ) as DeploymentRow[];
   return { total, page: q.page, pageSize: q.pageSize, items };
 }
+
+/** The same expert on the same Action for the same activity and start: a deployment's natural key. */
+export function findDeploymentIds(db: Db, expertId: string, actionId: string, activityType: string, startDate: string | null): string[] {
+  return stmt(db, 'SELECT id FROM deployments WHERE expert_id = ? AND action_id = ? AND activity_type = ? AND start_date IS ?')
+    .pluck()
+    .all(expertId, actionId, activityType, startDate) as string[];
+}

@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { lookupExpert } from '../experts/experts.service';
 import type { EntityDef } from '../records/entity';
 import { resolveRefs } from '../records/refs';
-import { deleteDeploymentRow, getDeploymentRow, saveDeploymentRow, type DeploymentRow } from './deployments.repo';
+import { deleteDeploymentRow, findDeploymentIds, getDeploymentRow, saveDeploymentRow, type DeploymentRow } from './deployments.repo';
 
 export function deploymentFromRow(r: DeploymentRow): Deployment {
   return {
@@ -39,6 +39,12 @@ export function deploymentDef(): EntityDef<DeploymentData, Deployment> {
     schema: DeploymentData,
     defaults: DEPLOYMENT_DEFAULTS,
     read: readDeployment,
+    matchNatural(db, data) {
+      const expert = data.expert ? lookupExpert(db, data.expert) : [];
+      const action = data.action ? lookupAction(db, data.action) : [];
+      if (expert.length !== 1 || action.length !== 1) return [];
+      return findDeploymentIds(db, expert[0]!, action[0]!, data.activityType ?? DEPLOYMENT_DEFAULTS.activityType, data.startDate ?? null);
+    },
     resolve(db, data) {
       const issues: Issue[] = [];
       const [expert] = resolveRefs([data.expert], ['expert'], 'expert', (r) => lookupExpert(db, r), issues);

@@ -71,7 +71,7 @@ export function importExchange(db: Db, stores: Stores, document: unknown, dryRun
 
   const writeWith = (store: Stores[keyof Stores]) => (rec: Partial<Stamps> & Record<string, unknown>) => {
     const { id, createdAt, updatedAt, ...data } = rec;
-    return store.write(data, { id, createdAt, updatedAt }).outcome;
+    return store.write(data, { id, createdAt, updatedAt, matchNatural: true }).outcome;
   };
 
   const run = () => {
@@ -92,7 +92,7 @@ export function importExchange(db: Db, stores: Stores, document: unknown, dryRun
         );
         if (missing.length) throw invalidFailure(missing);
         const { id, createdAt, updatedAt, ...data } = rest;
-        const { record, outcome } = stores.action.write(data, { id, createdAt, updatedAt });
+        const { record, outcome } = stores.action.write(data, { id, createdAt, updatedAt, matchNatural: true });
         if (relatedActions) written.push({ index: i, id: record.id as string, related: relatedActions, outcome, updatedAt });
         return outcome;
       });

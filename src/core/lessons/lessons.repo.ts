@@ -104,3 +104,8 @@ export function listLessonRows(db: Db, q: ParsedInput<'listLessons'>, regions: s
     .all(...where.params, q.pageSize, (q.page - 1) * q.pageSize) as string[];
   return { total, page: q.page, pageSize: q.pageSize, items: ids };
 }
+
+/** Lessons with this title (case-insensitive): a lesson's natural key when a file gives no id. */
+export function findLessonIdsByTitle(db: Db, title: string): string[] {
+  return stmt(db, 'SELECT id FROM lessons WHERE title = ? COLLATE NOCASE').pluck().all(title.trim()) as string[];
+}

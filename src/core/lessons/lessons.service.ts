@@ -6,7 +6,7 @@ import type { EntityDef } from '../records/entity';
 import { resolveRefs, unknownCodes } from '../records/refs';
 import type { ReferenceIndex } from '../reference/reference.repo';
 import { lessonDoc, removeDoc, writeDoc } from '../search/indexer';
-import { deleteLessonRow, getLessonRow, readLessonLists, saveLessonRow } from './lessons.repo';
+import { deleteLessonRow, findLessonIdsByTitle, getLessonRow, readLessonLists, saveLessonRow } from './lessons.repo';
 
 export function readLesson(db: Db, id: string): Lesson | undefined {
   const r = getLessonRow(db, id);
@@ -47,6 +47,7 @@ export function lessonDef(ref: ReferenceIndex): EntityDef<LessonData, Lesson> {
     schema: LessonData,
     defaults: LESSON_DEFAULTS,
     read: readLesson,
+    matchNatural: (db, data) => (data.title ? findLessonIdsByTitle(db, data.title) : []),
     resolve(db, data) {
       const issues: Issue[] = [];
       const actions = resolveRefs(data.actions, ['actions'], 'Action', (r) => lookupAction(db, r), issues);

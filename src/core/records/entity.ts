@@ -67,8 +67,11 @@ export class EntityStore<D extends object, R extends D & Stamps> {
    * Creates or updates from a patch: keys present overwrite, keys absent keep their value (or the
    * default for a new record). Throws INVALID with every issue, writing nothing.
    */
-  write(patch: Partial<D>, opts: { id?: string; createdAt?: string; updatedAt?: string; expectedUpdatedAt?: string; mustExist?: boolean } = {}): { record: R; outcome: Outcome } {
-    const existingId = this.findExisting(opts.id, patch);
+  write(
+    patch: Partial<D>,
+    opts: { id?: string; createdAt?: string; updatedAt?: string; expectedUpdatedAt?: string; mustExist?: boolean; matchNatural?: boolean } = {},
+  ): { record: R; outcome: Outcome } {
+    const existingId = this.findExisting(opts.id, patch, opts.matchNatural ?? false);
     const existing = existingId ? this.def.read(this.db, existingId) : undefined;
     if (opts.mustExist && !existing) throw notFound(this.def.name, opts.id ?? '?');
     if (existing && opts.expectedUpdatedAt && existing.updatedAt !== opts.expectedUpdatedAt) {
@@ -97,13 +100,15 @@ export class EntityStore<D extends object, R extends D & Stamps> {
     return Object.fromEntries(this.dataKeys.map((k) => [k, (record as Record<string, unknown>)[k]])) as D;
   }
 
-  private findExisting(id: string | undefined, patch: Partial<D>): string | undefined {
+  /** By id; for imports also by natural key (Action code, expert e-mail). */
+  private findExisting(id: string | undefined, patch: Partial<D>, natural: boolean): string | undefined {
     if (id && this.def.read(this.db, id)) return id;
-    const natural = this.def.matchNatural?.(this.db, patch) ?? [];
-    if (natural.length > 1) {
-      throw invalidFailure([{ path: '(root)', message: `Matches ${natural.length} existing ${this.def.name}s; give its id to say which` }]);
+    if (!natural) return undefined;
+    const matches = this.def.matchNatural?.(this.db, patch) ?? [];
+    if (matches.length > 1) {
+      throw invalidFailure([{ path: '(root)', message: `Matches ${matches.length} existing ${this.def.name}s; give its id to say which` }]);
     }
-    return natural[0];
+    return matches[0];
   }
 }
 
