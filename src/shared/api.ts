@@ -330,10 +330,16 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
 }
 
-/** Events from core to UI. */
+/** The interface languages a native menu can switch to. */
+export const UI_LANGUAGES = ['en', 'fr'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** Events to the UI: from the core (`changed`, `progress`) and from the desktop shell's native menus. */
 export type KbEvent =
   | { type: 'changed'; entity: 'action' | 'lesson' | 'expert' | 'deployment' | 'all'; ids: string[] }
-  | { type: 'progress'; task: string; done: number; total: number };
+  | { type: 'progress'; task: string; done: number; total: number }
+  | { type: 'menu'; command: 'newAction' }
+  | { type: 'menu'; command: 'setLanguage'; language: UiLanguage };
 
 /** Zod issues as readable paths, so every message names the field. */
 export function formatIssues(error: z.ZodError, prefix: (string | number)[] = []): Issue[] {
