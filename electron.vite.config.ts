@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        // The core runs in its own worker thread: out/main/worker.js ships next to index.js.
+        input: { index: resolve(__dirname, 'src/main/index.ts'), worker: resolve(__dirname, 'src/core/worker/entry.ts') },
       },
     },
   },
