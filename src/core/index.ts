@@ -27,6 +27,7 @@ import { demoPath } from './paths';
 import { EntityStore } from './records/entity';
 import { expandRegions, loadReference, regionsOf } from './reference/reference.repo';
 import { search } from './search/search.service';
+import { Thesaurus } from './search/thesaurus';
 import { computeStats } from './stats/stats.repo';
 import { invalidFailure, KbFailure } from './util/errors';
 import {
@@ -66,6 +67,12 @@ export function createCore(options: CoreOptions): KbCore {
     deployment: new EntityStore(db, ref, deploymentDef(), Object.keys(deploymentShape)),
   } satisfies Stores;
 
+  const searchContext = {
+    db,
+    ref,
+    thesaurus: Thesaurus.load(),
+    readers: { action: (id: string) => readAction(db, ref, id), lesson: (id: string) => readLesson(db, id), expert: (id: string) => readExpert(db, id) },
+  };
   const tx = <T>(fn: () => T): T => db.transaction(fn)();
   const changed = <T extends { id: string }>(entity: Extract<KbEvent, { type: 'changed' }>['entity'], r: T): T => {
     emit({ type: 'changed', entity, ids: [r.id] });
@@ -124,8 +131,7 @@ export function createCore(options: CoreOptions): KbCore {
     updateDeployment: deployments.update,
     deleteDeployment: deployments.remove,
 
-    search: (q) =>
-      search(db, { action: (id) => readAction(db, ref, id), lesson: (id) => readLesson(db, id), expert: (id) => readExpert(db, id) }, q),
+    search: (q) => search(searchContext, q),
     importExchange: ({ document, dryRun }) => {
       const report = importExchange(db, stores, document, dryRun);
       if (!dryRun) emit({ type: 'changed', entity: 'all', ids: [] });

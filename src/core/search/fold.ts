@@ -5,32 +5,33 @@ import { stemmer as stemFr } from '@orama/stemmers/french';
 
 const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss', ﬁ: 'fi', ﬂ: 'fl', ĳ: 'ij', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd' };
 const LIGATURE_RE = /[œŒæÆßﬁﬂĳøØłŁđĐ]/g;
-const ELISION_RE = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]/;
+/** A French elision at the start of a word (l', d', qu'…), in any case. */
+export const ELISION_RE = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]/i;
 /** A word: letters and digits; apostrophes inside a word are kept so elisions can be cut. */
 export const WORD_RE = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
 
-/** Folds one word (already split): `L’Œuvre` → `oeuvre`. */
-export function foldWord(word: string): string {
-  const base = word
-    .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+/**
+ * Folds one word (already split): `L’Œuvre` → `oeuvre`. With `keepAccents` the accents stay
+ * (`Traité` → `traité`): quoted phrases are matched that way, so "traite" is not "traité".
+ */
+export function foldWord(word: string, keepAccents = false): string {
+  const lig = word.replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c);
+  const base = (keepAccents ? lig.normalize('NFC') : lig.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase();
   return base.replace(ELISION_RE, '').replace(/['’ʼ]/g, '');
 }
 
 /** The folded words of a text, in order. */
-export function foldWords(text: string): string[] {
+export function foldWords(text: string, keepAccents = false): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD_RE)) {
-    const w = foldWord(m[0]);
+    const w = foldWord(m[0], keepAccents);
     if (w) out.push(w);
   }
   return out;
 }
 
-export function foldText(text: string | null | undefined): string {
-  return text ? foldWords(text).join(' ') : '';
+export function foldText(text: string | null | undefined, keepAccents = false): string {
+  return text ? foldWords(text, keepAccents).join(' ') : '';
 }
 
 /** English and French stems of a folded word: records are often mislabelled, so both are kept. */

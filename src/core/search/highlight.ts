@@ -1,7 +1,7 @@
 // Highlights computed on the original text, word by word, with the same folding as the index:
 // "refugies" lights up "réfugiés", "oeuvre" lights up "œuvre". Results are text segments, never HTML.
 import type { Segment } from '../../shared/api';
-import { foldWord, stems, WORD_RE } from './fold';
+import { ELISION_RE, foldWord, stems, WORD_RE } from './fold';
 
 export interface Matcher {
   /** Folded query words matched as prefixes. */
@@ -26,8 +26,10 @@ export function segmentText(m: Matcher, text: string): Segment[] {
   let last = 0;
   for (const w of text.matchAll(WORD_RE)) {
     if (!wordMatches(m, w[0])) continue;
-    if (w.index > last) out.push({ text: text.slice(last, w.index) });
-    out.push({ text: w[0], hit: true });
+    // "l'Union": the elision stays plain, only the word lights up.
+    const start = w.index + (ELISION_RE.exec(w[0])?.[0].length ?? 0);
+    if (start > last) out.push({ text: text.slice(last, start) });
+    out.push({ text: text.slice(start, w.index + w[0].length), hit: true });
     last = w.index + w[0].length;
   }
   if (last < text.length) out.push({ text: text.slice(last) });

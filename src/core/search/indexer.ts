@@ -9,6 +9,8 @@ export interface SearchDoc {
   type: 'action' | 'lesson' | 'expert';
   refId: string;
   sortTitle: string;
+  /** Folded code, title or name: typing it exactly puts the record first. */
+  matchKey: string;
   date: string | null;
   yearFrom: number | null;
   yearTo: number | null;
@@ -40,6 +42,7 @@ export function actionDoc(a: Action): SearchDoc {
     type: 'action',
     refId: a.id,
     sortTitle: foldText(a.titleEn ?? a.titleFr ?? a.code),
+    matchKey: foldText(a.code),
     date: a.startDate,
     yearFrom: year(a.startDate),
     yearTo: year(a.endDate ?? (a.status === 'ongoing' ? String(new Date().getUTCFullYear()) : a.startDate)),
@@ -73,6 +76,7 @@ export function lessonDoc(l: Lesson, actions: Action[]): SearchDoc {
     type: 'lesson',
     refId: l.id,
     sortTitle: foldText(l.title),
+    matchKey: foldText(l.title),
     date: l.recordedOn,
     yearFrom: year(l.recordedOn),
     yearTo: year(l.recordedOn),
@@ -103,6 +107,7 @@ export function expertDoc(e: Expert): SearchDoc {
     type: 'expert',
     refId: e.id,
     sortTitle: foldText(`${e.familyName} ${e.givenName}`),
+    matchKey: foldText(name),
     date: e.lastConfirmedOn,
     yearFrom: null,
     yearTo: null,
@@ -129,8 +134,8 @@ export function writeDoc(db: Db, doc: SearchDoc): void {
   if (old !== undefined) deleteRow(db, old);
   const rowid = stmt(
     db,
-    `INSERT INTO search_docs (type, ref_id, sort_title, date, year_from, year_to, language, domain, status)
-     VALUES (@type, @refId, @sortTitle, @date, @yearFrom, @yearTo, @language, @domain, @status)`,
+    `INSERT INTO search_docs (type, ref_id, sort_title, match_key, date, year_from, year_to, language, domain, status)
+     VALUES (@type, @refId, @sortTitle, @matchKey, @date, @yearFrom, @yearTo, @language, @domain, @status)`,
   ).run(doc).lastInsertRowid as number;
   const all = join(doc.title, doc.summary, doc.body);
   stmt(db, 'INSERT INTO search_fts (rowid, title, summary, body, stems) VALUES (?, ?, ?, ?, ?)').run(
@@ -140,6 +145,7 @@ export function writeDoc(db: Db, doc: SearchDoc): void {
     foldText(doc.body),
     stemText(all),
   );
+  stmt(db, 'INSERT INTO search_exact (rowid, text) VALUES (?, ?)').run(rowid, foldText(all, true));
   stmt(db, 'INSERT INTO search_names (rowid, name) VALUES (?, ?)').run(rowid, foldText(doc.names));
   const ins = stmt(db, 'INSERT OR IGNORE INTO search_doc_values (doc, facet, value) VALUES (?, ?, ?)');
   for (const [facet, value] of doc.facets) ins.run(rowid, facet, value);
@@ -152,6 +158,7 @@ export function removeDoc(db: Db, refId: string): void {
 
 function deleteRow(db: Db, rowid: number): void {
   stmt(db, 'DELETE FROM search_fts WHERE rowid = ?').run(rowid);
+  stmt(db, 'DELETE FROM search_exact WHERE rowid = ?').run(rowid);
   stmt(db, 'DELETE FROM search_names WHERE rowid = ?').run(rowid);
   stmt(db, 'DELETE FROM search_docs WHERE rowid = ?').run(rowid);
 }

@@ -13,11 +13,14 @@ CREATE TABLE search_docs (
   type TEXT NOT NULL,
   ref_id TEXT NOT NULL UNIQUE,
   sort_title TEXT NOT NULL,
+  -- folded code / title / name: an exact match of the whole query ranks first
+  match_key TEXT NOT NULL,
   date TEXT,
   year_from INTEGER, year_to INTEGER,
   language TEXT, domain TEXT, status TEXT
 ) STRICT;
 CREATE INDEX search_docs_type ON search_docs(type, date);
+CREATE INDEX search_docs_key ON search_docs(match_key);
 CREATE TABLE search_doc_values (
   doc INTEGER NOT NULL REFERENCES search_docs(rowid) ON DELETE CASCADE,
   facet TEXT NOT NULL,
@@ -31,12 +34,18 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
   content = '', contentless_delete = 1
 );
 INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 0.6)');
+-- Accents kept: quoted phrases match exactly ("traite" is not "traité").
+CREATE VIRTUAL TABLE search_exact USING fts5(
+  text,
+  tokenize = 'unicode61 remove_diacritics 0',
+  content = '', contentless_delete = 1
+);
 CREATE VIRTUAL TABLE search_names USING fts5(
   name,
   tokenize = 'trigram remove_diacritics 1',
   content = '', contentless_delete = 1
 );
-CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'col');
 `);
   },
 };
