@@ -28,8 +28,9 @@ vitest_suite() {
 
 check lint npm run -s lint
 check typecheck npm run -s typecheck
-vitest_suite core
+# Serve mode's tests (core) and the browser suite need the built renderer.
 check build npm run -s build
+vitest_suite core
 
 echo
 echo "Tests: $passed passed, $failed failed, $skipped skipped"

@@ -1,9 +1,12 @@
 // The command-line interface: the same core, in-process. Prints only the command's own output;
 // exit code 0 on success, non-zero with a one-line error on failure.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KbResult, SearchType } from '../shared/api';
 import { createCore, defaultDbPath, demoPath, type KbCore } from '../core';
+import { rendererBundleDir, startServer, type RunningServer } from '../core/http/server';
 import { formatImportReport, formatSearch, formatStats } from './format';
 
 const USAGE = `Usage: kb <command> [options]
@@ -15,6 +18,7 @@ Commands:
   stats [--json]                      the key figures
   search QUERY [--type action|lesson|expert] [--limit N] [--json]
   check                               integrity and schema version
+  serve [--port N] [--open]           the app in a browser: serves it on 127.0.0.1 (first line: its address)
 
 Every command takes --db PATH (default: $MIEUX_KB_DB, else the app's data folder).`;
 
@@ -43,6 +47,8 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
       'dry-run': { type: 'boolean', default: false },
       type: { type: 'string' },
       limit: { type: 'string' },
+      port: { type: 'string' },
+      open: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -114,9 +120,52 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
         if (!check.ok) throw new CliError(`Problems in ${check.path}: ${check.problems.join('; ') || `schema ${check.schemaVersion}, expected ${check.appSchemaVersion}`}`);
         out(`OK: ${check.path} passes the integrity check (schema version ${check.schemaVersion}).`);
       });
+    case 'serve':
+      return serve(dbPath, values.port, values.open, out);
     default:
       throw new CliError(`Unknown command "${command}". Run kb --help for the list.`);
   }
+}
+
+/** Runs until SIGINT or SIGTERM, then stops the server and closes the database cleanly. */
+async function serve(dbPath: string, portText: string | undefined, openBrowser: boolean, out: (s: string) => void): Promise<void> {
+  const port = portText === undefined ? 0 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port must be a whole number from 0 to 65535 (0 picks a free port)');
+  const staticDir = rendererBundleDir();
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new CliError(`No built renderer in ${staticDir}. Build it with: npm run build`);
+  // Like the desktop app's first start: a new knowledge base opens with the demo data.
+  const core = createCore({ dbPath, demoIfNew: true });
+  let server: RunningServer;
+  try {
+    server = await startServer({ core, staticDir, port });
+  } catch (e) {
+    core.close();
+    const busy = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    throw new CliError(busy ? `Port ${port} is already in use: choose another with --port, or --port 0 for a free one` : (e as Error).message);
+  }
+  out(server.url);
+  out(`Serving ${dbPath} on 127.0.0.1 only. Press Ctrl+C to stop.`);
+  if (openBrowser) openInBrowser(server.url);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().finally(() => {
+        core.close();
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function openInBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write(`Could not open a browser; open ${url} yourself.\n`));
+  child.unref();
 }
 
 function readJson(file: string): unknown {
