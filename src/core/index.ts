@@ -28,6 +28,7 @@ import { EntityStore } from './records/entity';
 import { expandRegions, loadReference, regionsOf } from './reference/reference.repo';
 import { search } from './search/search.service';
 import { Thesaurus } from './search/thesaurus';
+import { DocIndex } from './search/doc-index';
 import { computeStats } from './stats/stats.repo';
 import { invalidFailure, KbFailure } from './util/errors';
 import {
@@ -71,6 +72,7 @@ export function createCore(options: CoreOptions): KbCore {
     db,
     ref,
     thesaurus: Thesaurus.load(),
+    docs: new DocIndex(db),
     readers: { action: (id: string) => readAction(db, ref, id), lesson: (id: string) => readLesson(db, id), expert: (id: string) => readExpert(db, id) },
   };
   const tx = <T>(fn: () => T): T => db.transaction(fn)();

@@ -81,7 +81,7 @@ describe('migration 0020 (search)', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(20);
     expect(db.prepare('SELECT code FROM actions').pluck().all()).toEqual(['Ghana III']);
     const names = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'search_%'").pluck().all();
-    expect(names).toEqual(expect.arrayContaining(['search_docs', 'search_fts', 'search_names', 'search_doc_values']));
+    expect(names).toEqual(expect.arrayContaining(['search_docs', 'search_fts', 'search_names', 'search_values']));
   });
 });
 

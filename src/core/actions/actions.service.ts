@@ -53,6 +53,7 @@ export function actionDef(ref: ReferenceIndex): EntityDef<ActionData, Action> {
     name: 'action',
     schema: ActionData,
     defaults: ACTION_DEFAULTS,
+    naturalKeyOverridesId: true,
     read: (db, id) => readAction(db, ref, id),
     matchNatural: (db, data) => (data.code ? findActionIdsByCode(db, data.code) : []),
     resolve(db, data) {

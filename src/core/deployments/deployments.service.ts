@@ -38,6 +38,7 @@ export function deploymentDef(): EntityDef<DeploymentData, Deployment> {
     name: 'deployment',
     schema: DeploymentData,
     defaults: DEPLOYMENT_DEFAULTS,
+    naturalKeyOverridesId: false,
     read: readDeployment,
     matchNatural(db, data) {
       const expert = data.expert ? lookupExpert(db, data.expert) : [];

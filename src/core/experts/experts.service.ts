@@ -54,6 +54,7 @@ export function expertDef(_ref: ReferenceIndex): EntityDef<ExpertData, Expert> {
     name: 'expert',
     schema: ExpertData,
     defaults: EXPERT_DEFAULTS,
+    naturalKeyOverridesId: true,
     read: readExpert,
     matchNatural: (db, data) => (data.email ? findExpertIdsByEmail(db, data.email) : []),
     resolve: (_db, data) => ({ data, issues: [] }),

@@ -46,6 +46,7 @@ export function lessonDef(ref: ReferenceIndex): EntityDef<LessonData, Lesson> {
     name: 'lesson',
     schema: LessonData,
     defaults: LESSON_DEFAULTS,
+    naturalKeyOverridesId: false,
     read: readLesson,
     matchNatural: (db, data) => (data.title ? findLessonIdsByTitle(db, data.title) : []),
     resolve(db, data) {

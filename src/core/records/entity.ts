@@ -22,6 +22,11 @@ export interface EntityDef<D extends object, R extends D & Stamps> {
   read(db: Db, id: string): R | undefined;
   /** Finds an existing record by its natural key (Action code, expert e-mail) when no id matches. */
   matchNatural?(db: Db, data: Partial<D>): string[];
+  /**
+   * Whether the natural key is tried for a record whose id is given but unknown. True for the keys
+   * the exchange format defines (code, e-mail); false for weaker ones (a lesson's title).
+   */
+  naturalKeyOverridesId: boolean;
   /** Turns references (ids, codes, e-mails) into ids; reports the ones that resolve to nothing. */
   resolve(db: Db, data: D): { data: D; issues: Issue[] };
   /** Codes the schema cannot know (countries, languages) checked against the reference tables. */
@@ -103,7 +108,7 @@ export class EntityStore<D extends object, R extends D & Stamps> {
   /** By id; for imports also by natural key (Action code, expert e-mail). */
   private findExisting(id: string | undefined, patch: Partial<D>, natural: boolean): string | undefined {
     if (id && this.def.read(this.db, id)) return id;
-    if (!natural) return undefined;
+    if (!natural || (id && !this.def.naturalKeyOverridesId)) return undefined;
     const matches = this.def.matchNatural?.(this.db, patch) ?? [];
     if (matches.length > 1) {
       throw invalidFailure([{ path: '(root)', message: `Matches ${matches.length} existing ${this.def.name}s; give its id to say which` }]);

@@ -34,12 +34,26 @@ export function foldText(text: string | null | undefined, keepAccents = false): 
   return text ? foldWords(text, keepAccents).join(' ') : '';
 }
 
-/** English and French stems of a folded word: records are often mislabelled, so both are kept. */
+const stemCache = new Map<string, string[]>();
+const STEM_CACHE_MAX = 200_000;
+
+/**
+ * English and French stems of a folded word: records are often mislabelled, so both are kept.
+ * Cached: highlighting and indexing stem the same few thousand words over and over.
+ */
 export function stems(folded: string): string[] {
-  if (folded.length < 3 || /^\d+$/.test(folded)) return [folded];
-  const en = stemEn(folded);
-  const fr = stemFr(folded);
-  return en === fr ? [en] : [en, fr];
+  const cached = stemCache.get(folded);
+  if (cached) return cached;
+  let out: string[];
+  if (folded.length < 3 || /^\d+$/.test(folded)) out = [folded];
+  else {
+    const en = stemEn(folded);
+    const fr = stemFr(folded);
+    out = en === fr ? [en] : [en, fr];
+  }
+  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+  stemCache.set(folded, out);
+  return out;
 }
 
 export function stemText(text: string): string {

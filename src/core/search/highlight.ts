@@ -12,6 +12,12 @@ export interface Matcher {
   exact: Set<string>;
 }
 
+/** Whether any word of the text matches (stops at the first). */
+export function textMatches(m: Matcher, text: string): boolean {
+  for (const w of text.matchAll(WORD_RE)) if (wordMatches(m, w[0])) return true;
+  return false;
+}
+
 export function wordMatches(m: Matcher, word: string): boolean {
   const f = foldWord(word);
   if (!f) return false;

@@ -12,11 +12,6 @@ export interface SearchDoc {
   /** Folded code, title or name: typing it exactly puts the record first. */
   matchKey: string;
   date: string | null;
-  yearFrom: number | null;
-  yearTo: number | null;
-  language: string | null;
-  domain: string | null;
-  status: string | null;
   title: string;
   summary: string;
   body: string;
@@ -44,11 +39,6 @@ export function actionDoc(a: Action): SearchDoc {
     sortTitle: foldText(a.titleEn ?? a.titleFr ?? a.code),
     matchKey: foldText(a.code),
     date: a.startDate,
-    yearFrom: year(a.startDate),
-    yearTo: year(a.endDate ?? (a.status === 'ongoing' ? String(new Date().getUTCFullYear()) : a.startDate)),
-    language: a.language,
-    domain: a.domain,
-    status: a.status,
     title,
     summary: join(a.summary, ...a.partners),
     body: join(a.objectives, a.activities, a.results, a.notes),
@@ -61,7 +51,7 @@ export function actionDoc(a: Action): SearchDoc {
       ...a.topics.map((t): [string, string] => ['topic', t]),
       ...a.countries.map((c): [string, string] => ['country', c]),
       ...a.regions.map((r): [string, string] => ['region', r]),
-      ...yearFacets(year(a.startDate), year(a.endDate ?? a.startDate)),
+      ...yearFacets(year(a.startDate), year(a.endDate) ?? (a.status === 'ongoing' ? new Date().getUTCFullYear() : year(a.startDate))),
     ],
   };
 }
@@ -78,11 +68,6 @@ export function lessonDoc(l: Lesson, actions: Action[]): SearchDoc {
     sortTitle: foldText(l.title),
     matchKey: foldText(l.title),
     date: l.recordedOn,
-    yearFrom: year(l.recordedOn),
-    yearTo: year(l.recordedOn),
-    language: l.language,
-    domain: domains[0] ?? null,
-    status: l.reviewStatus,
     title: l.title,
     summary: join(l.lesson, l.recommendation),
     body: join(l.context, l.author, ...actions.map((a) => join(a.code, a.titleEn, a.titleFr))),
@@ -109,11 +94,6 @@ export function expertDoc(e: Expert): SearchDoc {
     sortTitle: foldText(`${e.familyName} ${e.givenName}`),
     matchKey: foldText(name),
     date: e.lastConfirmedOn,
-    yearFrom: null,
-    yearTo: null,
-    language: null,
-    domain: null,
-    status: e.availability,
     title: join(name, e.email),
     summary: join(e.institution, e.position, e.expertise),
     body: join(e.availabilityNote),
@@ -129,14 +109,40 @@ export function expertDoc(e: Expert): SearchDoc {
   };
 }
 
+/** Search rowids written since the in-memory document table last looked, per connection. */
+const touched = new WeakMap<Db, Set<number>>();
+
+export function takeTouched(db: Db): number[] {
+  const set = touched.get(db);
+  if (!set || set.size === 0) return [];
+  const out = [...set];
+  set.clear();
+  return out;
+}
+
+function touch(db: Db, rowid: number): void {
+  let set = touched.get(db);
+  if (!set) touched.set(db, (set = new Set()));
+  set.add(rowid);
+}
+
+function valueId(db: Db, facet: string, value: string): number {
+  stmt(db, 'INSERT OR IGNORE INTO search_values (facet, value) VALUES (?, ?)').run(facet, value);
+  return stmt(db, 'SELECT id FROM search_values WHERE facet = ? AND value = ?').pluck().get(facet, value) as number;
+}
+
+/** Writes (or rewrites, keeping its rowid) the search document of one record. */
 export function writeDoc(db: Db, doc: SearchDoc): void {
-  const old = stmt(db, 'SELECT rowid FROM search_docs WHERE ref_id = ?').pluck().get(doc.refId) as number | undefined;
-  if (old !== undefined) deleteRow(db, old);
-  const rowid = stmt(
-    db,
-    `INSERT INTO search_docs (type, ref_id, sort_title, match_key, date, year_from, year_to, language, domain, status)
-     VALUES (@type, @refId, @sortTitle, @matchKey, @date, @yearFrom, @yearTo, @language, @domain, @status)`,
-  ).run(doc).lastInsertRowid as number;
+  const ids = new Int32Array([...new Set(doc.facets.map(([f, v]) => valueId(db, f, v)))]);
+  const row = { ...doc, facetIds: Buffer.from(ids.buffer) };
+  let rowid = stmt(db, 'SELECT rowid FROM search_docs WHERE ref_id = ?').pluck().get(doc.refId) as number | undefined;
+  if (rowid === undefined) {
+    rowid = stmt(db, 'INSERT INTO search_docs (type, ref_id, sort_title, match_key, date, facet_ids) VALUES (@type, @refId, @sortTitle, @matchKey, @date, @facetIds)').run(row)
+      .lastInsertRowid as number;
+  } else {
+    deleteText(db, rowid);
+    stmt(db, 'UPDATE search_docs SET type = @type, sort_title = @sortTitle, match_key = @matchKey, date = @date, facet_ids = @facetIds WHERE rowid = @rowid').run({ ...row, rowid });
+  }
   const all = join(doc.title, doc.summary, doc.body);
   stmt(db, 'INSERT INTO search_fts (rowid, title, summary, body, stems) VALUES (?, ?, ?, ?, ?)').run(
     rowid,
@@ -147,18 +153,19 @@ export function writeDoc(db: Db, doc: SearchDoc): void {
   );
   stmt(db, 'INSERT INTO search_exact (rowid, text) VALUES (?, ?)').run(rowid, foldText(all, true));
   stmt(db, 'INSERT INTO search_names (rowid, name) VALUES (?, ?)').run(rowid, foldText(doc.names));
-  const ins = stmt(db, 'INSERT OR IGNORE INTO search_doc_values (doc, facet, value) VALUES (?, ?, ?)');
-  for (const [facet, value] of doc.facets) ins.run(rowid, facet, value);
+  touch(db, rowid);
 }
 
 export function removeDoc(db: Db, refId: string): void {
-  const old = stmt(db, 'SELECT rowid FROM search_docs WHERE ref_id = ?').pluck().get(refId) as number | undefined;
-  if (old !== undefined) deleteRow(db, old);
+  const rowid = stmt(db, 'SELECT rowid FROM search_docs WHERE ref_id = ?').pluck().get(refId) as number | undefined;
+  if (rowid === undefined) return;
+  deleteText(db, rowid);
+  stmt(db, 'DELETE FROM search_docs WHERE rowid = ?').run(rowid);
+  touch(db, rowid);
 }
 
-function deleteRow(db: Db, rowid: number): void {
+function deleteText(db: Db, rowid: number): void {
   stmt(db, 'DELETE FROM search_fts WHERE rowid = ?').run(rowid);
   stmt(db, 'DELETE FROM search_exact WHERE rowid = ?').run(rowid);
   stmt(db, 'DELETE FROM search_names WHERE rowid = ?').run(rowid);
-  stmt(db, 'DELETE FROM search_docs WHERE rowid = ?').run(rowid);
 }

@@ -6,9 +6,10 @@ import type { Db } from '../db/open';
 import type { ReferenceIndex } from '../reference/reference.repo';
 import { foldWords, stems } from './fold';
 import { resolveFilters } from './filters';
-import { segmentsToText, segmentText, snippet, type Matcher } from './highlight';
+import { segmentsToText, segmentText, snippet, textMatches, type Matcher } from './highlight';
 import { parseQuery, type Clause, type ParsedQuery } from './query';
-import { facetCounts, rankDocs, type SearchSpec } from './search.repo';
+import type { DocIndex } from './doc-index';
+import { matchRowids, rankAll } from './search.repo';
 import { findConcepts, type Concept, type Thesaurus } from './thesaurus';
 import { correctWord } from './typo';
 
@@ -27,34 +28,69 @@ export interface SearchContext {
   ref: ReferenceIndex;
   thesaurus: Thesaurus;
   readers: Readers;
+  docs: DocIndex;
 }
+
+/** The FTS expressions of one query; user text only ever appears inside quoted tokens. */
+export interface SearchSpec {
+  /** Words, phrases and concepts over search_fts; null lists by filters alone. */
+  match: string | null;
+  /** The same over titles only: ranks huge match sets cheaply. */
+  titleMatch: string | null;
+  /** Trigram substrings over titles, codes and names (adds hits the words missed). */
+  names: string | null;
+  /** Exact-accent phrases over search_exact. */
+  exact: string | null;
+  /** Excluded words (-word), removed from every hit. */
+  exclude: string | null;
+  /** Folded query: a record whose code, title or name is exactly this comes first. */
+  key: string;
+  /** Only one- and two-letter words: titles and names by prefix, unranked (typing fast path). */
+  fast: boolean;
+}
+
+/** Above this many matches, BM25 over every match costs too much: titles are ranked, the rest by date. */
+const RANK_ALL_MAX = 10_000;
 
 /** Small words left unhighlighted when they come from a thesaurus expansion. */
 const STOPWORDS = new Set('a an and the of in on for to with by des de du la le les et en au aux pour par sur un une dans'.split(' '));
 const TEXT = '{title summary body}';
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** One word: its folded form as a prefix in the text columns, or any of its stems. */
-function wordExpr(word: string): string {
-  return `(${TEXT} : ${quote(word)}* OR ${stems(word)
-    .map((s) => `stems : ${quote(s)}`)
-    .join(' OR ')})`;
+/** Builds expressions over a set of columns: the text columns (with stems), or titles only. */
+class Expr {
+  constructor(private readonly columns: string, private readonly withStems: boolean) {}
+
+  /** One word: its folded form as a prefix, or (in the text columns) any of its stems. */
+  word(word: string): string {
+    const prefix = `${this.columns} : ${quote(word)}*`;
+    return this.withStems ? `(${prefix} OR ${stems(word).map((s) => `stems : ${quote(s)}`).join(' OR ')})` : prefix;
+  }
+
+  phrase(words: string[]): string {
+    return `${this.columns} : ${quote(words.join(' '))}`;
+  }
+
+  clause(c: Clause): string {
+    if (c.phrase) return this.phrase(c.words);
+    return c.words.length === 1 ? this.word(c.words[0]!) : `(${c.words.map((w) => this.word(w)).join(' AND ')})`;
+  }
+
+  concept(words: string[], concept: Concept): string {
+    const alternatives = [
+      words.length === 1 ? this.word(words[0]!) : `(${words.map((w) => this.word(w)).join(' AND ')})`,
+      ...concept.terms.filter((t) => t.join(' ') !== words.join(' ')).map((t) => (t.length === 1 ? this.word(t[0]!) : this.phrase(t))),
+      ...concept.acronyms.map((a) => this.phrase([a.toLowerCase()])),
+    ];
+    return `(${[...new Set(alternatives)].join(' OR ')})`;
+  }
 }
 
-const phraseExpr = (words: string[]) => (words.length === 1 ? `${TEXT} : ${quote(words[0]!)}` : `${TEXT} : ${quote(words.join(' '))}`);
-const clauseExpr = (c: Clause) => (c.phrase ? phraseExpr(c.words) : c.words.length === 1 ? wordExpr(c.words[0]!) : `(${c.words.map(wordExpr).join(' AND ')})`);
-
-function conceptExpr(words: string[], concept: Concept): string {
-  const alternatives = [
-    words.length === 1 ? wordExpr(words[0]!) : `(${words.map(wordExpr).join(' AND ')})`,
-    ...concept.terms.filter((t) => t.join(' ') !== words.join(' ')).map((t) => (t.length === 1 ? wordExpr(t[0]!) : phraseExpr(t))),
-    ...concept.acronyms.map((a) => phraseExpr([a.toLowerCase()])),
-  ];
-  return `(${[...new Set(alternatives)].join(' OR ')})`;
-}
+const TEXT_EXPR = new Expr(TEXT, true);
+const TITLE_EXPR = new Expr('{title}', false);
 
 interface Plan {
-  spec: Omit<SearchSpec, 'facets'>;
+  spec: SearchSpec;
   matcher: Matcher;
   /** The plain words a spelling suggestion may correct. */
   words: string[];
@@ -63,6 +99,11 @@ interface Plan {
 export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
   const matcher: Matcher = { prefixes: [], stems: new Set(), exact: new Set() };
   const exprs: string[] = [];
+  const titleExprs: string[] = [];
+  const both = (f: (e: Expr) => string) => {
+    exprs.push(f(TEXT_EXPR));
+    titleExprs.push(f(TITLE_EXPR));
+  };
   const plainRun: { word: string; raw: string }[] = [];
   const flushRun = () => {
     const words = plainRun.map((p) => p.word);
@@ -73,8 +114,11 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
     );
     let i = 0;
     for (const span of spans) {
-      for (; i < span.start; i++) exprs.push(wordExpr(words[i]!));
-      exprs.push(conceptExpr(words.slice(span.start, span.start + span.length), span.concept));
+      for (; i < span.start; i++) {
+        const w = words[i]!;
+        both((e) => e.word(w));
+      }
+      both((e) => e.concept(words.slice(span.start, span.start + span.length), span.concept));
       for (const term of span.concept.terms) {
         for (const w of term) if (w.length > 2 && !STOPWORDS.has(w)) matcher.exact.add(w);
         if (term.length === 1) stems(term[0]!).forEach((s) => matcher.stems.add(s));
@@ -82,7 +126,10 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
       span.concept.acronyms.forEach((a) => matcher.exact.add(a.toLowerCase()));
       i = span.start + span.length;
     }
-    for (; i < words.length; i++) exprs.push(wordExpr(words[i]!));
+    for (; i < words.length; i++) {
+      const w = words[i]!;
+      both((e) => e.word(w));
+    }
     plainRun.length = 0;
   };
   for (const group of q.groups) {
@@ -100,18 +147,22 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
       continue;
     }
     flushRun();
-    exprs.push(group.length === 1 ? clauseExpr(group[0]!) : `(${group.map(clauseExpr).join(' OR ')})`);
+    both((e) => (group.length === 1 ? e.clause(group[0]!) : `(${group.map((c) => e.clause(c)).join(' OR ')})`));
   }
   flushRun();
 
-  const excludeExpr = q.excludes.length ? q.excludes.map(clauseExpr).join(' OR ') : null;
-  const positive = exprs.length ? exprs.join(' AND ') : null;
+  const excludeExpr = q.excludes.length ? q.excludes.map((c) => TEXT_EXPR.clause(c)).join(' OR ') : null;
+  const allClauses = q.groups.flat();
+  const fast = allClauses.length > 0 && allClauses.every((c) => !c.phrase && c.words.every((w) => w.length <= 2));
+  const positive = exprs.length ? (fast ? titleExprs.join(' AND ') : exprs.join(' AND ')) : null;
   const plainWords = q.groups.flatMap((g) => (g.length === 1 && !g[0]!.phrase ? g[0]!.words : []));
   const allPlain = q.groups.every((g) => g.length === 1 && !g[0]!.phrase);
   const phrases = q.groups.flatMap((g) => g.filter((c) => c.phrase));
   return {
     spec: {
       match: positive,
+      titleMatch: titleExprs.length ? titleExprs.join(' AND ') : null,
+      fast,
       names: allPlain && plainWords.length > 0 && plainWords.every((w) => w.length >= 3) ? plainWords.map(quote).join(' AND ') : null,
       exact: phrases.length && phrases.length === q.groups.flat().filter((c) => c.phrase).length && q.groups.every((g) => g.length === 1) ? phrases.map((p) => quote(p.exactWords.join(' '))).join(' AND ') : null,
       exclude: excludeExpr,
@@ -128,15 +179,11 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
   const empty: SearchResult = { query: q.query, total: 0, hits: [], facets: {}, suggestion: null, suggestionApplied: false };
   const plan = planQuery(ctx.thesaurus, parsed);
   if (!plan.spec.match && !plan.spec.exclude && facets.length === 0) return empty;
+  ctx.docs.sync();
 
-  const run = (p: Plan): SearchResult => {
-    const spec = { ...p.spec, facets };
-    const { total, rows } = rankDocs(ctx.db, spec, q.sort, q.limit, q.offset);
-    const hits = rows.map((r) => toHit(ctx.readers, p.matcher, r.type, r.ref_id, -r.rank)).filter((h): h is SearchHit => h !== null);
-    return { ...empty, total, hits, facets: facetCounts(ctx.db, spec, FACETS) };
-  };
+  const run = (p: Plan): SearchResult => execute(ctx, p, facets, q);
   const result = run(plan);
-  if (result.total >= FEW_HITS || plan.words.length === 0) return result;
+  if (result.total >= FEW_HITS || plan.words.length === 0 || plan.spec.fast) return result;
 
   const corrected = plan.words.map((w) => correctWord(ctx.db, w) ?? w);
   if (corrected.every((w, i) => w === plan.words[i])) return result;
@@ -144,6 +191,129 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
   const better = run(planQuery(ctx.thesaurus, parseQuery(suggestion, foldWords)));
   if (result.total === 0 && better.total > 0) return { ...better, query: q.query, suggestion, suggestionApplied: true };
   return better.total > result.total ? { ...result, suggestion } : result;
+}
+
+function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: ParsedInput<'search'>): SearchResult {
+  const { db, docs } = ctx;
+  const spec = p.spec;
+  let candidates: number[];
+  const substringOnly = new Set<number>();
+  if (spec.match) {
+    candidates = matchRowids(db, 'search_fts', spec.match);
+    if (spec.names) {
+      const seen = new Set(candidates);
+      for (const r of matchRowids(db, 'search_names', spec.names)) {
+        if (seen.has(r)) continue;
+        candidates.push(r);
+        substringOnly.add(r);
+      }
+    }
+  } else candidates = [...docs.live];
+  if (spec.exact) {
+    const exact = new Set(matchRowids(db, 'search_exact', spec.exact));
+    candidates = candidates.filter((r) => exact.has(r));
+  }
+  if (spec.exclude) {
+    const excluded = new Set(matchRowids(db, 'search_fts', spec.exclude));
+    candidates = candidates.filter((r) => !excluded.has(r));
+  }
+  const { kept, facets } = filterAndCount(docs, candidates, filters);
+  const ordered = order(ctx, p, kept, substringOnly, q.sort, q.offset + q.limit);
+  const hits = ordered
+    .slice(q.offset, q.offset + q.limit)
+    .map(([rowid, score]) => toHit(ctx.readers, p.matcher, docs.type[rowid]!, docs.refId[rowid]!, score))
+    .filter((h): h is SearchHit => h !== null);
+  return { query: q.query, total: kept.length, hits, facets, suggestion: null, suggestionApplied: false };
+}
+
+/**
+ * One pass over the candidates: which pass every filter (OR within a facet, AND across), and the
+ * count of each facet value among the candidates that pass every filter but their own facet's.
+ */
+function filterAndCount(docs: DocIndex, candidates: number[], filters: [string, string[]][]) {
+  const active = filters.filter(([, v]) => v.length > 0);
+  const full = (1 << active.length) - 1;
+  const bitOfFacet = new Map(active.map(([f], i) => [f, 1 << i]));
+  const n = docs.values.length;
+  const allowedBit = new Int32Array(n);
+  const facetBit = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    const fv = docs.values[v];
+    if (fv) facetBit[v] = bitOfFacet.get(fv[0]) ?? 0;
+  }
+  active.forEach(([facet, values], i) => {
+    for (const value of values) {
+      const id = docs.valueId(facet, value);
+      if (id !== undefined) allowedBit[id] = 1 << i;
+    }
+  });
+  const counts = new Int32Array(n);
+  const kept: number[] = [];
+  for (const rowid of candidates) {
+    const ids = docs.facetIds[rowid];
+    if (!ids || !docs.live.has(rowid)) continue;
+    let mask = 0;
+    for (let k = 0; k < ids.length; k++) mask |= allowedBit[ids[k]!]!;
+    if (mask === full) kept.push(rowid);
+    for (let k = 0; k < ids.length; k++) {
+      const v = ids[k]!;
+      const need = full & ~facetBit[v]!;
+      if ((mask & need) === need) counts[v]!++;
+    }
+  }
+  const facets: Record<string, { value: string; count: number }[]> = Object.fromEntries(FACETS.map((f) => [f, []]));
+  for (let v = 0; v < n; v++) {
+    if (counts[v]! === 0) continue;
+    const [facet, value] = docs.values[v]!;
+    (facets[facet] ??= []).push({ value, count: counts[v]! });
+  }
+  for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return { kept, facets };
+}
+
+/** The first `k` entries of `items` in `before` order, without sorting all of them. */
+function topK<T>(items: Iterable<T>, k: number, before: (a: T, b: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const x of items) {
+    if (out.length === k && !before(x, out[k - 1]!)) continue;
+    let i = out.length === k ? k - 1 : out.length;
+    if (out.length === k) out.pop();
+    while (i > 0 && before(x, out[i - 1]!)) i--;
+    out.splice(i, 0, x);
+  }
+  return out;
+}
+
+const newerFirst = (docs: DocIndex) => (a: number, b: number) => (docs.date[a] ?? '') > (docs.date[b] ?? '');
+
+/** [rowid, score] of the first `k` hits in the requested order. */
+function order(ctx: SearchContext, p: Plan, kept: number[], substringOnly: Set<number>, sort: ParsedInput<'search'>['sort'], k: number): [number, number][] {
+  const { docs, db } = ctx;
+  const byDate = newerFirst(docs);
+  if (sort === 'date') return topK(kept, k, byDate).map((r) => [r, 0]);
+  if (sort === 'title') return topK(kept, k, (a, b) => docs.sortTitle[a]! < docs.sortTitle[b]!).map((r) => [r, 0]);
+
+  const rank = new Map<number, number>();
+  if (p.spec.match && !p.spec.fast) {
+    const titleOnly = p.spec.titleMatch;
+    const expr =
+      kept.length - substringOnly.size <= RANK_ALL_MAX
+        ? p.spec.match
+        : titleOnly && matchRowids(db, 'search_fts', titleOnly).length <= RANK_ALL_MAX
+          ? titleOnly
+          : null;
+    if (expr) for (const [r, v] of rankAll(db, expr)) rank.set(r, v);
+  }
+  const tier = (r: number) => (docs.matchKey[r] === p.spec.key ? 0 : rank.has(r) ? 1 : substringOnly.has(r) ? 3 : 2);
+  const before = (a: number, b: number) => {
+    const ta = tier(a);
+    const tb = tier(b);
+    if (ta !== tb) return ta < tb;
+    const ra = rank.get(a) ?? 0;
+    const rb = rank.get(b) ?? 0;
+    return ra !== rb ? ra < rb : byDate(a, b);
+  };
+  return topK(kept, k, before).map((r) => [r, -(rank.get(r) ?? 0)]);
 }
 
 /** The query with each misspelt word replaced, everything else (filters, quotes) as typed. */
@@ -160,8 +330,8 @@ function toHit(readers: Readers, m: Matcher, type: SearchType, id: string, score
     const titleSegments = segmentText(m, title);
     const snip = snippet(m, fields);
     const matchedFields = [
-      ...(titleSegments.some((s) => s.hit) || (code !== null && segmentText(m, code).some((s) => s.hit)) ? ['title'] : []),
-      ...fields.filter((f) => f.text && segmentText(m, f.text).some((s) => s.hit)).map((f) => f.name),
+      ...(titleSegments.some((s) => s.hit) || (code !== null && textMatches(m, code)) ? ['title'] : []),
+      ...fields.filter((f) => f.text && textMatches(m, f.text)).map((f) => f.name),
     ];
     return { type, id, code, title, titleSegments, snippet: segmentsToText(snip.segments), segments: snip.segments, matchedFields, score, facts };
   };

@@ -1,6 +1,7 @@
 // The search index. Text is folded and stemmed in JavaScript (no custom FTS5 tokenizer can be
 // registered from better-sqlite3), so the FTS tables are contentless and the index is written by
-// the services in the same transaction as the record. Facets come from narrow metadata tables.
+// the services in the same transaction as the record. Each document's facet values are packed as
+// ids in one blob, so the search keeps the whole narrow table in memory and counts facets there.
 import type { Database } from 'better-sqlite3';
 
 export const migration0020 = {
@@ -16,18 +17,17 @@ CREATE TABLE search_docs (
   -- folded code / title / name: an exact match of the whole query ranks first
   match_key TEXT NOT NULL,
   date TEXT,
-  year_from INTEGER, year_to INTEGER,
-  language TEXT, domain TEXT, status TEXT
+  -- Int32 ids of search_values, little-endian
+  facet_ids BLOB NOT NULL
 ) STRICT;
 CREATE INDEX search_docs_type ON search_docs(type, date);
 CREATE INDEX search_docs_key ON search_docs(match_key);
-CREATE TABLE search_doc_values (
-  doc INTEGER NOT NULL REFERENCES search_docs(rowid) ON DELETE CASCADE,
+CREATE TABLE search_values (
+  id INTEGER PRIMARY KEY,
   facet TEXT NOT NULL,
   value TEXT NOT NULL,
-  PRIMARY KEY (facet, value, doc)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX search_doc_values_doc ON search_doc_values(doc);
+  UNIQUE (facet, value)
+) STRICT;
 CREATE VIRTUAL TABLE search_fts USING fts5(
   title, summary, body, stems,
   tokenize = 'unicode61 remove_diacritics 2',
