@@ -40,7 +40,22 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**'],
-    rules: restrict(['**/renderer/**', 'react', 'react-dom'], 'src/main never imports the renderer.'),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**', '**/renderer', 'react', 'react-dom'], message: 'src/main never imports the renderer.' },
+            // The main process must never block on SQLite: it only finds the database and spawns the worker.
+            { group: ['better-sqlite3'], message: 'src/main never opens the database: the core runs in its worker.' },
+            {
+              regex: '(^|/)core(/(?!(paths|worker/client|worker/protocol)$).*)?$',
+              message: 'src/main only spawns the core: core/paths and core/worker/{client,protocol}, never the database code.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/preload/**'],

@@ -31,6 +31,7 @@ check typecheck npm run -s typecheck
 # Serve mode's tests (core) and the browser suite need the built renderer.
 check build npm run -s build
 vitest_suite core
+vitest_suite main
 
 echo
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
