@@ -32,6 +32,7 @@ check typecheck npm run -s typecheck
 check build npm run -s build
 vitest_suite core
 vitest_suite main
+check electronegativity node scripts/electronegativity.mjs
 
 echo
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
