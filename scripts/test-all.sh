@@ -26,6 +26,18 @@ vitest_suite() {
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 }
 
+# Adds a Playwright JSON report's counts: skipped tests (no Electron binary here) count as
+# skipped, never as passed; a missing report (the run crashed) counts as a failure.
+playwright_suite() {
+  local name=$1 config=$2 report=test-results/playwright-$1.json
+  echo "== playwright $name"
+  rm -f "$report"
+  npx playwright test -c "$config"
+  if [ ! -s "$report" ]; then failed=$((failed + 1)); echo "FAILED: playwright $name produced no report"; return; fi
+  read -r p f s < <(node -e 'const r=require(process.argv[1]).stats; console.log(r.expected + r.flaky, r.unexpected, r.skipped)' "$PWD/$report")
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+}
+
 check lint npm run -s lint
 check typecheck npm run -s typecheck
 # Serve mode's tests (core) and the browser suite need the built renderer.
@@ -33,6 +45,7 @@ check build npm run -s build
 vitest_suite core
 vitest_suite main
 check electronegativity node scripts/electronegativity.mjs
+playwright_suite electron tests/electron/playwright.config.ts
 
 echo
 echo "Tests: $passed passed, $failed failed, $skipped skipped"

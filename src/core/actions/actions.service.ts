@@ -1,7 +1,7 @@
 // Actions: the entity definition for the shared write path, and the reads the contract exposes.
 import { ACTION_DEFAULTS, ActionData, type Action } from '../../shared/schemas';
 import type { Db } from '../db/open';
-import type { EntityDef } from '../records/entity';
+import { sameData, type EntityDef } from '../records/entity';
 import { resolveRefs, unknownCodes } from '../records/refs';
 import { regionsOf, type ReferenceIndex } from '../reference/reference.repo';
 import { actionDoc, removeDoc, writeDoc } from '../search/indexer';
@@ -43,6 +43,9 @@ export function readAction(db: Db, ref: ReferenceIndex, id: string): Action | un
   };
 }
 
+/** What a lesson's search document takes from its Actions: only a change here re-indexes them. */
+const pickLessonFacing = (a: Action) => [a.code, a.titleEn, a.titleFr, a.domain, a.topics, a.countries, a.regions];
+
 /** An Action reference: its id, else its code, else one of its aliases. */
 export function lookupAction(db: Db, ref: string): string[] {
   return actionExists(db, ref) ? [ref] : findActionIdsByCode(db, ref);
@@ -72,11 +75,11 @@ export function actionDef(ref: ReferenceIndex): EntityDef<ActionData, Action> {
       removeDoc(db, id);
       for (const l of lessons) reindexLesson(db, ref, l);
     },
-    reindex(db, id) {
+    reindex(db, id, previous) {
       const a = readAction(db, ref, id);
       if (!a) return;
       writeDoc(db, actionDoc(a));
-      for (const l of lessonIdsOfAction(db, id)) reindexLesson(db, ref, l);
+      if (!previous || !sameData(pickLessonFacing(previous), pickLessonFacing(a))) for (const l of lessonIdsOfAction(db, id)) reindexLesson(db, ref, l);
     },
   };
 }

@@ -35,8 +35,8 @@ export interface EntityDef<D extends object, R extends D & Stamps> {
   checkUnique?(db: Db, id: string, data: D): Issue[];
   save(db: Db, id: string, data: D, createdAt: string, updatedAt: string): void;
   remove(db: Db, id: string): void;
-  /** Keeps the search index in step, in the same transaction. */
-  reindex(db: Db, id: string): void;
+  /** Keeps the search index in step, in the same transaction; `previous` is the record before the write. */
+  reindex(db: Db, id: string, previous?: R): void;
 }
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
@@ -92,7 +92,7 @@ export class EntityStore<D extends object, R extends D & Stamps> {
     if (existing && sameData(this.pick(existing), data)) return { record: existing, outcome: 'unchanged' };
     const now = nowIso();
     this.def.save(this.db, id, data, existing?.createdAt ?? opts.createdAt ?? now, opts.updatedAt ?? now);
-    this.def.reindex(this.db, id);
+    this.def.reindex(this.db, id, existing);
     return { record: this.get(id), outcome: existing ? 'updated' : 'created' };
   }
 

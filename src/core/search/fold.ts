@@ -15,6 +15,21 @@ export const WORD_RE = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
  * (`Traité` → `traité`): quoted phrases are matched that way, so "traite" is not "traité".
  */
 export function foldWord(word: string, keepAccents = false): string {
+  const cache = keepAccents ? accentCache : foldCache;
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const folded = foldUncached(word, keepAccents);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(word, folded);
+  return folded;
+}
+
+// Records and queries repeat the same few thousand words: folding and stemming are memoised.
+const CACHE_MAX = 200_000;
+const foldCache = new Map<string, string>();
+const accentCache = new Map<string, string>();
+
+function foldUncached(word: string, keepAccents: boolean): string {
   const lig = word.replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c);
   const base = (keepAccents ? lig.normalize('NFC') : lig.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase();
   return base.replace(ELISION_RE, '').replace(/['’ʼ]/g, '');
@@ -35,12 +50,8 @@ export function foldText(text: string | null | undefined, keepAccents = false): 
 }
 
 const stemCache = new Map<string, string[]>();
-const STEM_CACHE_MAX = 200_000;
 
-/**
- * English and French stems of a folded word: records are often mislabelled, so both are kept.
- * Cached: highlighting and indexing stem the same few thousand words over and over.
- */
+/** English and French stems of a folded word: records are often mislabelled, so both are kept. */
 export function stems(folded: string): string[] {
   const cached = stemCache.get(folded);
   if (cached) return cached;
@@ -51,7 +62,7 @@ export function stems(folded: string): string[] {
     const fr = stemFr(folded);
     out = en === fr ? [en] : [en, fr];
   }
-  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+  if (stemCache.size >= CACHE_MAX) stemCache.clear();
   stemCache.set(folded, out);
   return out;
 }
