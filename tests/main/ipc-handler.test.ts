@@ -26,7 +26,7 @@ const ghana = {
 let dir: string;
 let core: KbCore;
 let forwarded: string[];
-const mainFrame = { url: `${APP_ORIGIN}/index.html` };
+const mainFrame = { url: `${APP_ORIGIN}/index.html`, processId: 4, frameToken: 'A1B2-main' };
 const ours: CallEvent = { senderFrame: mainFrame };
 let handle: ReturnType<typeof createCallHandler>;
 
@@ -63,8 +63,14 @@ describe('the kb:call handler', () => {
     expect(found).toMatchObject({ ok: true, value: { total: 1 } });
   });
 
+  it('knows our main frame by its process and token, whatever wrapper object carries them', async () => {
+    expect(await handle({ senderFrame: { ...mainFrame } }, 'getStats', {})).toMatchObject({ ok: true });
+  });
+
   it.each<[string, CallEvent]>([
-    ['an iframe from our own origin', { senderFrame: { url: `${APP_ORIGIN}/index.html` } }],
+    ['an iframe from our own origin', { senderFrame: { url: `${APP_ORIGIN}/index.html`, processId: 4, frameToken: 'C3D4-iframe' } }],
+    ['a frame of another renderer process', { senderFrame: { url: `${APP_ORIGIN}/index.html`, processId: 5, frameToken: 'A1B2-main' } }],
+    ['a frame without identity', { senderFrame: { url: `${APP_ORIGIN}/index.html` } }],
     ['no frame (a destroyed one)', { senderFrame: null }],
   ])('refuses %s', async (_name, event) => {
     expect(await handle(event, 'createAction', { data: ghana })).toMatchObject({ ok: false, error: { code: 'INVALID', message: expect.stringContaining('application window') } });
