@@ -144,6 +144,7 @@ describe('query syntax never errors', () => {
     expect(await found('status:ongoing')).toEqual([ids.ci]);
     expect(await found('topic:"traite des êtres humains"', { sort: 'date' })).toEqual([ids.teh, ids.thb, ids.lessonEn]);
     expect(await found('country:Atlantis diaspora')).toEqual([]);
+    expect(await found('diaspora pays:ghanna type:action')).toEqual([ids.ghana4]);
   });
 
   const nasty = [

@@ -1,5 +1,6 @@
 // field:value filters typed in a query, resolved to the codes the index stores: codes or names
 // in English or French ("country:Côte d'Ivoire", "domaine:asile", "year:2016..2020", "lang:français").
+import Fuse from 'fuse.js';
 import { ACTION_STATUSES, AVAILABILITIES, REVIEW_STATUSES } from '../../shared/reference';
 import type { ReferenceIndex } from '../reference/reference.repo';
 import { foldText } from './fold';
@@ -19,14 +20,26 @@ const STATUSES = new Set<string>([...ACTION_STATUSES, ...REVIEW_STATUSES, ...AVA
 
 const MAX_YEARS = 80;
 
-/** Codes whose code or EN/FR label matches the typed value: exact code, exact label, else label prefix. */
-function byLabel(items: { code: string; en: string; fr: string }[], value: string): string[] {
+type Labelled = { code: string; en: string; fr: string };
+const fuzzy = new WeakMap<Labelled[], Fuse<Labelled>>();
+
+/**
+ * Codes whose code or EN/FR label matches the typed value: exact code, exact label, label prefix,
+ * else the closest label within a small typo distance (`country:ghanna`, `domaine:asyle`).
+ */
+function byLabel(items: Labelled[], value: string): string[] {
   const v = foldText(value);
+  if (!v) return [];
   const code = items.filter((i) => i.code.toLowerCase() === value.trim().toLowerCase());
   if (code.length) return code.map((i) => i.code);
   const exact = items.filter((i) => foldText(i.en) === v || foldText(i.fr) === v);
   if (exact.length) return exact.map((i) => i.code);
-  return v ? items.filter((i) => foldText(i.en).startsWith(v) || foldText(i.fr).startsWith(v)).map((i) => i.code) : [];
+  const prefix = items.filter((i) => foldText(i.en).startsWith(v) || foldText(i.fr).startsWith(v));
+  if (prefix.length) return prefix.map((i) => i.code);
+  let fuse = fuzzy.get(items);
+  if (!fuse) fuzzy.set(items, (fuse = new Fuse(items, { keys: ['en', 'fr'], threshold: 0.25, ignoreDiacritics: true, includeScore: true })));
+  const best = fuse.search(value.trim(), { limit: 1 })[0];
+  return best ? [best.item.code] : [];
 }
 
 function years(value: string): string[] {
