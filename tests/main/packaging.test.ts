@@ -58,14 +58,24 @@ describe('the electron-builder configuration', () => {
     expect(fs.readFileSync(path.join(root, 'src/main/index.ts'), 'utf8')).toContain("path.join(__dirname, 'worker.js')");
   });
 
-  it('rebuilds better-sqlite3 for Electron only while packaging, and gives Node its build back', () => {
+  it('never builds better-sqlite3 for Electron at install, so the Node tests can load it', () => {
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[hook], hook).toBeUndefined();
-    expect(pkg.scripts.package).toBe('bash scripts/package.sh');
-    expect(config.npmRebuild).toBe(true);
-    const script = fs.readFileSync(path.join(root, 'scripts/package.sh'), 'utf8');
-    expect(script).toMatch(/trap '.*npm rebuild better-sqlite3/);
-    expect(script).toContain('electron-builder --config electron-builder.json');
-    expect(pkg.scripts.start).toBe('electron-vite dev');
     expect(pkg.scripts.build).toBe('electron-vite build');
+  });
+
+  it.each([
+    ['package', 'scripts/package.sh', 'electron-builder --config electron-builder.json'],
+    ['start', 'scripts/start.sh', 'electron-vite dev'],
+  ])('npm run %s builds better-sqlite3 for Electron for its own length only, and gives Node its build back', (name, file, runs) => {
+    expect(pkg.scripts[name]).toBe(`bash ${file}`);
+    const script = fs.readFileSync(path.join(root, file), 'utf8');
+    // The restoring trap is set before anything is rebuilt, so a failure half-way still restores.
+    const trap = script.search(/^trap '.*npm rebuild better-sqlite3.*' EXIT$/m);
+    expect(trap).toBeGreaterThan(-1);
+    const command = (text: string) => script.search(new RegExp(`^npx ${text.replace(/[.]/g, '\\.')}`, 'm'));
+    expect(command(runs)).toBeGreaterThan(trap);
+    expect(script).toMatch(/^set -euo pipefail$/m);
+    if (name === 'start') expect(command('electron-builder install-app-deps')).toBeGreaterThan(trap);
+    else expect(config.npmRebuild).toBe(true);
   });
 });
