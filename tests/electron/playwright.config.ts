@@ -8,5 +8,6 @@ export default defineConfig({
   outputDir: '../../test-results/electron',
   timeout: 60_000,
   workers: 1,
+  globalSetup: './global-setup.ts',
   reporter: [['list'], ['json', { outputFile: '../../test-results/playwright-electron.json' }]],
 });
