@@ -19,7 +19,14 @@ export function createMainWindow(opts: { preload: string; url: string; stateDir:
   });
   if (placement.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
-  win.on('close', () => writeWindowState(opts.stateDir, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }));
+  win.on('close', () => {
+    try {
+      writeWindowState(opts.stateDir, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (e) {
+      // A full or read-only disk must not stop the app from closing; it reopens centred instead.
+      console.error(`The window position could not be saved: ${(e as Error).message}`);
+    }
+  });
   void win.loadURL(opts.url);
   return win;
 }
