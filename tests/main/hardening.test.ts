@@ -50,7 +50,8 @@ describe('session hardening', () => {
 
   it('registers app:// as a secure standard scheme', () => {
     registerAppScheme();
-    expect(privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    // Nothing more: bypassCSP would void the policy, corsEnabled would let other origins read the bundle.
+    expect(privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 
   it('serves the bundle on app:// and nothing beside it', async () => {
