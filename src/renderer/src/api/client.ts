@@ -36,3 +36,9 @@ export function defaultTransport(): Transport {
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   return httpTransport(window.location.origin, token);
 }
+
+/** Core and menu events, when the desktop shell delivers them; a browser tab has none. */
+export function subscribeEvents(listener: (e: KbEvent) => void): () => void {
+  const bridge = (window as unknown as { kb?: Bridge }).kb;
+  return bridge ? bridge.on(listener) : () => {};
+}

@@ -1,0 +1,40 @@
+// The API client and the stores reach components through context: components never look for
+// data on `window`, so tests render them over an in-process core.
+import { createContext, useContext, type ReactNode } from 'react';
+import type { KbApi } from '../../../shared/api';
+import { createReferenceStore, type ReferenceStore } from '../features/reference/referenceStore';
+import { createRosterStore, type RosterStore } from '../features/experts/rosterStore';
+import { createSearchStore, type SearchStore } from '../features/search/searchStore';
+import type { KeyValueStorage } from './prefs';
+
+export interface AppServices {
+  api: KbApi;
+  storage: KeyValueStorage;
+  reference: ReferenceStore;
+  search: SearchStore;
+  roster: RosterStore;
+}
+
+export function createServices(api: KbApi, storage: KeyValueStorage): AppServices {
+  return {
+    api,
+    storage,
+    reference: createReferenceStore(api),
+    search: createSearchStore(api, storage),
+    roster: createRosterStore(api),
+  };
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error('useServices outside ServicesProvider');
+  return s;
+}
+
+export const useApi = (): KbApi => useServices().api;
