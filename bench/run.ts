@@ -7,18 +7,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src/core';
-import { flatten, generateCorpus } from './corpus';
-import { buildEngine, OTHER_ENGINES } from './engines';
-import { BENCH_QUERIES, plainText } from './queries';
+import { generateCorpus } from './corpus';
+import { OTHER_ENGINES } from './engines';
+import { BENCH_QUERIES } from './queries';
+import { relevance } from './relevance';
 
 const root = path.resolve(__dirname, '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mieux-bench-'));
+const work = path.join(os.tmpdir(), `mieux-bench-${process.pid}`);
 const queriesFile = path.join(work, 'queries.json');
-fs.writeFileSync(queriesFile, JSON.stringify(BENCH_QUERIES));
 
-export function percentile(values: number[], p: number): number {
+function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
@@ -83,50 +83,6 @@ function sizeRun(size: number) {
   };
 }
 
-interface Labelled {
-  queries: { query: string; lang: string; kind: string; relevant: string[] }[];
-}
-
-export function scoreRanking(ranked: string[], relevant: string[], k = 10) {
-  const rel = new Set(relevant);
-  const ideal = Math.min(rel.size, k);
-  const top = ranked.slice(0, k);
-  const found = top.filter((id) => rel.has(id)).length;
-  const dcg = top.reduce((s, id, i) => s + (rel.has(id) ? 1 / Math.log2(i + 2) : 0), 0);
-  const idcg = Array.from({ length: ideal }, (_, i) => 1 / Math.log2(i + 2)).reduce((a, b) => a + b, 0);
-  return { recall: ideal ? found / ideal : 0, ndcg: idcg ? dcg / idcg : 0 };
-}
-
-/** Mean recall@10 and nDCG@10 of every engine over the labelled queries on the demo corpus. */
-export async function relevance(labelledFile = path.join(root, 'tests/fixtures/relevance/queries.json')) {
-  const labelled = JSON.parse(fs.readFileSync(labelledFile, 'utf8')) as Labelled;
-  const demo = JSON.parse(fs.readFileSync(path.join(root, 'resources/demo/demo.mieux-kb.json'), 'utf8'));
-  const core = createCore({ dbPath: ':memory:' });
-  await core.importExchange({ document: demo });
-  const engines: Record<string, (q: string) => Promise<string[]>> = {
-    ours: async (q) => {
-      const r = await core.search({ query: q, limit: 10 });
-      return r.ok ? r.value.hits.map((h) => h.id) : [];
-    },
-  };
-  for (const name of OTHER_ENGINES) {
-    const e = buildEngine(name, flatten(demo));
-    engines[name] = async (q) => e.search(plainText(q), 10);
-  }
-  const out: Record<string, { recall: number; ndcg: number; byKind: Record<string, { recall: number; ndcg: number }> }> = {};
-  for (const [name, run] of Object.entries(engines)) {
-    const scores: { kind: string; recall: number; ndcg: number }[] = [];
-    for (const q of labelled.queries) scores.push({ kind: q.kind, ...scoreRanking(await run(q.query), q.relevant) });
-    const mean = (xs: { recall: number; ndcg: number }[]) => ({
-      recall: round(xs.reduce((s, x) => s + x.recall, 0) / xs.length),
-      ndcg: round(xs.reduce((s, x) => s + x.ndcg, 0) / xs.length),
-    });
-    out[name] = { ...mean(scores), byKind: Object.fromEntries([...new Set(scores.map((s) => s.kind))].map((k) => [k, mean(scores.filter((s) => s.kind === k))])) };
-  }
-  core.close();
-  return { queries: labelled.queries.length, engines: out };
-}
-
 const TARGETS = { fullP95: 30, typingP95: 10, typoP95: 50, saveP95: 10, openFirstMs: 150, rssMB: 300 };
 
 function markdown(result: Awaited<ReturnType<typeof runAll>>): string {
@@ -159,12 +115,14 @@ function markdown(result: Awaited<ReturnType<typeof runAll>>): string {
 }
 
 async function runAll() {
+  fs.mkdirSync(work, { recursive: true });
+  fs.writeFileSync(queriesFile, JSON.stringify(BENCH_QUERIES));
   const result = {
     date: new Date().toISOString(),
     machine: `${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     targets: TARGETS,
     sizes: sizes.map(sizeRun),
-    relevance: fs.existsSync(path.join(root, 'tests/fixtures/relevance/queries.json')) ? await relevance() : null,
+    relevance: await relevance(),
   };
   return result;
 }
