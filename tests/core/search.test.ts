@@ -65,6 +65,15 @@ describe('prefixes, substrings and stems', () => {
     expect(await found('traff')).toContain(ids.thb);
   });
 
+  it('answers one or two typed letters from titles, most recently added first, facets left for later', async () => {
+    const r = await search('gh');
+    expect(r.hits.map((h) => h.code)).toEqual(['Ghana III', 'Ghana IV']);
+    expect(r.total).toBe(2);
+    expect(r.facets).toEqual({});
+    expect(r.hits[0]!.titleSegments.find((s) => s.hit)?.text).toBe('Ghana');
+    expect((await search('gh', { filters: { type: ['action'] } })).facets.type).toEqual([{ value: 'action', count: 2 }]);
+  });
+
   it('matches inside titles, codes and names', async () => {
     expect(await found('frontal')).toContain(ids.teh);
     expect(await found('dupr')).toContain(ids.helene);

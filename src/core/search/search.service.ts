@@ -9,7 +9,7 @@ import { resolveFilters } from './filters';
 import { segmentsToText, segmentText, snippet, textMatches, type Matcher } from './highlight';
 import { parseQuery, type Clause, type ParsedQuery } from './query';
 import type { DocIndex } from './doc-index';
-import { matchRowids, rankAll } from './search.repo';
+import { matchRowids, newestMatches, rankAll } from './search.repo';
 import { findConcepts, type Concept, type Thesaurus } from './thesaurus';
 import { correctWord } from './typo';
 
@@ -196,6 +196,14 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
 function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: ParsedInput<'search'>): SearchResult {
   const { db, docs } = ctx;
   const spec = p.spec;
+  const toHits = (rows: [number, number][]) =>
+    rows.map(([rowid, score]) => toHit(ctx.readers, p.matcher, docs.type[rowid]!, docs.refId[rowid]!, score)).filter((h): h is SearchHit => h !== null);
+  if (spec.fast && spec.match && !spec.exclude && filters.length === 0) {
+    // One or two typed letters match a large part of the corpus: show the newest title matches
+    // at once and leave the facets for when a word has taken shape.
+    const { total, rowids } = newestMatches(db, spec.match, q.limit, q.offset);
+    return { query: q.query, total, hits: toHits(rowids.map((r) => [r, 0])), facets: {}, suggestion: null, suggestionApplied: false };
+  }
   let candidates: number[];
   const substringOnly = new Set<number>();
   if (spec.match) {
@@ -219,11 +227,7 @@ function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: 
   }
   const { kept, facets } = filterAndCount(docs, candidates, filters);
   const ordered = order(ctx, p, kept, substringOnly, q.sort, q.offset + q.limit);
-  const hits = ordered
-    .slice(q.offset, q.offset + q.limit)
-    .map(([rowid, score]) => toHit(ctx.readers, p.matcher, docs.type[rowid]!, docs.refId[rowid]!, score))
-    .filter((h): h is SearchHit => h !== null);
-  return { query: q.query, total: kept.length, hits, facets, suggestion: null, suggestionApplied: false };
+  return { query: q.query, total: kept.length, hits: toHits(ordered.slice(q.offset, q.offset + q.limit)), facets, suggestion: null, suggestionApplied: false };
 }
 
 /**
