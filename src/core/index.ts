@@ -14,6 +14,8 @@ import {
   type ParsedInput,
 } from '../shared/api';
 import { actionDef, readAction } from './actions/actions.service';
+import { exportBrief } from './brief/brief-export';
+import { prepareBrief } from './brief/brief.service';
 import { listActionRows } from './actions/actions.repo';
 import { openDatabase, SCHEMA_VERSION, type Db } from './db/open';
 import { listDeploymentRows } from './deployments/deployments.repo';
@@ -140,6 +142,9 @@ export function createCore(options: CoreOptions): KbCore {
       return report;
     },
     exportExchange: () => exportExchange(db, stores),
+
+    prepareBrief: (q) => prepareBrief({ search: searchContext }, q),
+    exportBrief: ({ brief, format, lang }) => exportBrief(db, stores, ref.reference, prepareBrief({ search: searchContext }, brief), format, lang),
   } as Handlers;
 
   async function call(method: unknown, input: unknown): Promise<KbResult<unknown>> {

@@ -21,6 +21,7 @@ import {
   ExpertPatch,
   LanguageCode,
   LessonPatch,
+  PartialDate,
   RegionCode,
   Timestamp,
   TopicCode,
@@ -248,6 +249,186 @@ export interface DatabaseCheck {
   problems: string[];
 }
 
+// ---------- Preparation brief ----------
+/** The factors each list is scored on; every score is the sum of `value × weight` over them. */
+export const BRIEF_FACTORS = {
+  actions: ['topic', 'text', 'place', 'recency', 'domain'],
+  lessons: ['topic', 'place', 'similarAction', 'kind', 'review', 'recency'],
+  experts: ['topic', 'language', 'availability', 'freshness', 'region', 'rating'],
+} as const;
+export type BriefList = keyof typeof BRIEF_FACTORS;
+export type BriefWeights = { [L in BriefList]: Record<(typeof BRIEF_FACTORS)[L][number], number> };
+
+const briefIds = z.array(Uuid).max(200).default([]);
+const BriefIdLists = z.object({ actions: briefIds, lessons: briefIds, experts: briefIds }).strict();
+const weightsOf = (names: readonly string[]) =>
+  z.object(Object.fromEntries(names.map((n) => [n, z.number().min(0).max(1000).optional()]))).strict().optional();
+
+/** What the officer knows of the new request. Every field is optional: the brief uses what is given. */
+export const BriefDraft = z
+  .object({
+    countries: z.array(CountryCode).max(60).default([]),
+    domain: DomainCode.nullable().default(null),
+    topics: z.array(TopicCode).max(30).default([]),
+    /** Free-text description of the request, in any language: compared with past Actions by the search engine. */
+    text: z.string().max(20_000).default(''),
+    /** Planned period (for availability and recency). */
+    from: PartialDate.nullable().default(null),
+    to: PartialDate.nullable().default(null),
+  })
+  .strict();
+
+export const PrepareBriefInput = z
+  .object({
+    /** Prepare from an existing Action (its countries, domain, topics, texts and dates); non-empty `draft` fields override it. */
+    actionId: Uuid.optional(),
+    draft: BriefDraft.optional(),
+    /** Pinned ids always stay in their list (first, marked `pinned`); removed ids never appear. Removed wins over pinned. */
+    pinned: BriefIdLists.default({ actions: [], lessons: [], experts: [] }),
+    removed: BriefIdLists.default({ actions: [], lessons: [], experts: [] }),
+    /** How many suggestions per list, pinned ones included (more when more are pinned). */
+    limits: z
+      .object({ actions: z.number().int().min(1).max(100).default(10), lessons: z.number().int().min(1).max(200).default(15), experts: z.number().int().min(1).max(100).default(10) })
+      .strict()
+      .default({ actions: 10, lessons: 15, experts: 10 }),
+    /** The language level an expert needs in a working language of the partner country (B2 by default). */
+    languageLevel: z.enum(CEFR_LEVELS).default('B2'),
+    /** Overrides of the default weights, factor by factor. */
+    weights: z
+      .object({ actions: weightsOf(BRIEF_FACTORS.actions), lessons: weightsOf(BRIEF_FACTORS.lessons), experts: weightsOf(BRIEF_FACTORS.experts) })
+      .strict()
+      .optional(),
+    /** The day the brief is prepared (recency, profile freshness); today by default. */
+    asOf: PartialDate.optional(),
+  })
+  .strict()
+  .refine((b) => b.actionId !== undefined || b.draft !== undefined, { message: 'Give a draft request or an actionId', path: ['draft'] });
+
+export const BRIEF_EXPORT_FORMATS = ['html', 'bundle'] as const;
+export const ExportBriefInput = z
+  .object({
+    brief: PrepareBriefInput,
+    format: z.enum(BRIEF_EXPORT_FORMATS),
+    /** Language of the document's labels (the records keep their own language). */
+    lang: z.enum(['en', 'fr']).default('en'),
+  })
+  .strict();
+
+/** One term of a score: `points = value × weight`; `detail` says what was found, in English. */
+export interface BriefFactor {
+  factor: string;
+  /** 0 … 1 */
+  value: number;
+  weight: number;
+  points: number;
+  detail: string;
+}
+interface BriefItemBase {
+  id: string;
+  /** Sum of the factors' points, rounded to 0.1. */
+  score: number;
+  /** Short reasons, strongest first ("same topic MD-DIASPORA", "same region WCA"). */
+  reasons: string[];
+  /** The reasons on one line. */
+  reason: string;
+  factors: BriefFactor[];
+  pinned: boolean;
+}
+export interface BriefAction extends BriefItemBase {
+  code: string;
+  title: string;
+  titleEn: string | null;
+  titleFr: string | null;
+  status: string;
+  startDate: string | null;
+  endDate: string | null;
+  domain: string;
+  topics: string[];
+  countries: string[];
+  regions: string[];
+  summary: string | null;
+}
+export interface BriefLesson extends BriefItemBase {
+  title: string;
+  polarity: string;
+  reviewStatus: string;
+  stage: string | null;
+  evidence: string | null;
+  language: string;
+  recordedOn: string | null;
+  lesson: string | null;
+  recommendation: string | null;
+  topics: string[];
+  countries: string[];
+  /** The Actions it was learned on. */
+  actions: { id: string; code: string }[];
+}
+export interface BriefDeployment {
+  id: string;
+  actionId: string;
+  actionCode: string;
+  countries: string[];
+  role: string;
+  startDate: string | null;
+  endDate: string | null;
+  rating: number | null;
+}
+export interface BriefExpert extends BriefItemBase {
+  name: string;
+  givenName: string;
+  familyName: string;
+  email: string | null;
+  memberState: string | null;
+  institution: string | null;
+  position: string | null;
+  languages: { code: string; level: string }[];
+  topics: string[];
+  availability: string;
+  availabilityNote: string | null;
+  lastConfirmedOn: string | null;
+  /** Deployments in the partner countries or their region, newest first. */
+  regionDeployments: BriefDeployment[];
+}
+export interface BriefRequest {
+  /** The Action the brief was prepared from, if any. */
+  action: { id: string; code: string } | null;
+  countries: string[];
+  /** The MIEUX+ regions of those countries (most specific first). */
+  regions: string[];
+  domain: string | null;
+  topics: string[];
+  text: string;
+  from: string | null;
+  to: string | null;
+  /** Working languages of the partner countries and the level needed. */
+  languages: { country: string; official: string[]; working: string[] }[];
+  languageLevel: string;
+  asOf: string;
+  /** The thesaurus concepts and words of the text that were searched for. */
+  textTerms: string[];
+}
+export interface Brief {
+  request: BriefRequest;
+  actions: BriefAction[];
+  lessons: BriefLesson[];
+  experts: BriefExpert[];
+  /** The weights used (defaults with the input's overrides). */
+  weights: BriefWeights;
+  /** Pinned ids that cannot be shown: unknown, a retired lesson, an expert hidden (restricted, consent withdrawn) or archived. */
+  dropped: { actions: string[]; lessons: string[]; experts: string[] };
+  generatedAt: string;
+}
+export interface BriefExport {
+  format: (typeof BRIEF_EXPORT_FORMATS)[number];
+  /** A suggested file name. */
+  fileName: string;
+  mimeType: string;
+  /** The document: an HTML page, or the `.mieux-kb.json` text. */
+  content: string;
+  /** What the document holds. */
+  counts: { actions: number; lessons: number; experts: number; deployments: number };
+}
+
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Uuid }).strict();
 const update = <T extends z.ZodType>(patch: T) =>
@@ -286,6 +467,9 @@ export const methods = {
   search: SearchInput,
   importExchange: z.object({ document: z.unknown(), dryRun: z.boolean().default(false) }).strict(),
   exportExchange: Empty,
+
+  prepareBrief: PrepareBriefInput,
+  exportBrief: ExportBriefInput,
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -320,6 +504,8 @@ export interface MethodOutputs {
   search: SearchResult;
   importExchange: ImportReport;
   exportExchange: ExchangeFile;
+  prepareBrief: Brief;
+  exportBrief: BriefExport;
 }
 
 export type KbApi = {

@@ -1,0 +1,201 @@
+// SQL for the preparation brief, and only SQL. Candidates are gathered through the narrow
+// topic/country tables (indexed by value), with their lists packed into one row each, so scoring
+// thousands of them costs one query per kind instead of one per record.
+import type { Db } from '../db/open';
+import { stmt } from '../db/sql';
+
+const ids = (list: readonly string[]) => JSON.stringify(list);
+const split = (s: string | null) => (s ? s.split(' ') : []);
+
+export interface ActionCandidate {
+  id: string;
+  code: string;
+  titleEn: string | null;
+  titleFr: string | null;
+  status: string;
+  startDate: string | null;
+  endDate: string | null;
+  domain: string;
+  region: string | null;
+  summary: string | null;
+  topics: string[];
+  countries: string[];
+}
+
+interface ActionCandidateRow extends Omit<ActionCandidate, 'topics' | 'countries'> {
+  topics: string | null;
+  countries: string | null;
+}
+
+const ACTION_COLUMNS = `a.id, a.code, a.title_en AS titleEn, a.title_fr AS titleFr, a.status, a.start_date AS startDate,
+  a.end_date AS endDate, a.domain, a.region, a.summary,
+  (SELECT group_concat(topic, ' ') FROM (SELECT topic FROM action_topics WHERE action_id = a.id ORDER BY position)) AS topics,
+  (SELECT group_concat(country, ' ') FROM (SELECT country FROM action_countries WHERE action_id = a.id ORDER BY position)) AS countries`;
+
+const toAction = (r: ActionCandidateRow): ActionCandidate => ({ ...r, topics: split(r.topics), countries: split(r.countries) });
+
+/** Actions sharing a topic or a country, plus the given ids (text matches, pins). */
+export function actionCandidates(db: Db, topics: readonly string[], countries: readonly string[], extra: readonly string[]): ActionCandidate[] {
+  const rows = stmt(
+    db,
+    `SELECT ${ACTION_COLUMNS} FROM actions a WHERE a.id IN (
+       SELECT action_id FROM action_topics WHERE topic IN (SELECT value FROM json_each(?))
+       UNION SELECT action_id FROM action_countries WHERE country IN (SELECT value FROM json_each(?))
+       UNION SELECT value FROM json_each(?))`,
+  ).all(ids(topics), ids(countries), ids(extra)) as ActionCandidateRow[];
+  return rows.map(toAction);
+}
+
+/** These Actions (codes, topics, countries), for lessons that inherit them and for bundles. */
+export function actionsByIds(db: Db, list: readonly string[]): ActionCandidate[] {
+  const rows = stmt(db, `SELECT ${ACTION_COLUMNS} FROM actions a WHERE a.id IN (SELECT value FROM json_each(?))`).all(ids(list)) as ActionCandidateRow[];
+  return rows.map(toAction);
+}
+
+export interface LessonCandidate {
+  id: string;
+  title: string;
+  polarity: string;
+  reviewStatus: string;
+  stage: string | null;
+  evidence: string | null;
+  language: string;
+  recordedOn: string | null;
+  lesson: string | null;
+  recommendation: string | null;
+  /** Its own topics and countries (empty: inherited from its Actions). */
+  topics: string[];
+  countries: string[];
+  actions: string[];
+}
+
+interface LessonCandidateRow extends Omit<LessonCandidate, 'topics' | 'countries' | 'actions'> {
+  topics: string | null;
+  countries: string | null;
+  actions: string | null;
+}
+
+/**
+ * Lessons of these Actions, of any Action sharing a topic or a country, or with such a topic or
+ * country of their own; plus the given ids (pins). Retired lessons are included only when given,
+ * so the caller can report a pinned one as dropped.
+ */
+export function lessonCandidates(db: Db, actionIds: readonly string[], topics: readonly string[], countries: readonly string[], extra: readonly string[]): LessonCandidate[] {
+  const rows = stmt(
+    db,
+    `WITH acts(id) AS (
+       SELECT action_id FROM action_topics WHERE topic IN (SELECT value FROM json_each(@topics))
+       UNION SELECT action_id FROM action_countries WHERE country IN (SELECT value FROM json_each(@countries))
+       UNION SELECT value FROM json_each(@actions)),
+     picked(id) AS (
+       SELECT lesson_id FROM lesson_actions WHERE action_id IN (SELECT id FROM acts)
+       UNION SELECT lesson_id FROM lesson_topics WHERE topic IN (SELECT value FROM json_each(@topics))
+       UNION SELECT lesson_id FROM lesson_countries WHERE country IN (SELECT value FROM json_each(@countries)))
+     SELECT l.id, l.title, l.polarity, l.review_status AS reviewStatus, l.stage, l.evidence, l.language, l.recorded_on AS recordedOn,
+       l.lesson, l.recommendation,
+       (SELECT group_concat(topic, ' ') FROM (SELECT topic FROM lesson_topics WHERE lesson_id = l.id ORDER BY position)) AS topics,
+       (SELECT group_concat(country, ' ') FROM (SELECT country FROM lesson_countries WHERE lesson_id = l.id ORDER BY position)) AS countries,
+       (SELECT group_concat(action_id, ' ') FROM (SELECT action_id FROM lesson_actions WHERE lesson_id = l.id ORDER BY position)) AS actions
+     FROM lessons l
+     WHERE (l.id IN (SELECT id FROM picked) AND l.review_status <> 'retired') OR l.id IN (SELECT value FROM json_each(@extra))`,
+  ).all({ topics: ids(topics), countries: ids(countries), actions: ids(actionIds), extra: ids(extra) }) as LessonCandidateRow[];
+  return rows.map((r) => ({ ...r, topics: split(r.topics), countries: split(r.countries), actions: split(r.actions) }));
+}
+
+export interface ExpertCandidate {
+  id: string;
+  givenName: string;
+  familyName: string;
+  email: string | null;
+  memberState: string | null;
+  institution: string | null;
+  position: string | null;
+  availability: string;
+  availabilityNote: string | null;
+  rosterStatus: string;
+  lastConfirmedOn: string | null;
+  restricted: boolean;
+  withdrawnOn: string | null;
+  topics: string[];
+  languages: { code: string; level: string }[];
+}
+
+interface ExpertCandidateRow extends Omit<ExpertCandidate, 'topics' | 'languages' | 'restricted'> {
+  restricted: number;
+  topics: string | null;
+  languages: string | null;
+}
+
+/**
+ * Experts with one of these topics, or deployed on an Action in these countries, plus the given
+ * ids (pins). Hidden experts (restricted, consent withdrawn) and archived ones are left out here
+ * unless given, so the caller can report a pinned one as dropped, and drops them again itself.
+ */
+export function expertCandidates(db: Db, topics: readonly string[], countries: readonly string[], extra: readonly string[]): ExpertCandidate[] {
+  const rows = stmt(
+    db,
+    `WITH picked(id) AS (
+       SELECT expert_id FROM expert_topics WHERE topic IN (SELECT value FROM json_each(@topics))
+       UNION SELECT d.expert_id FROM deployments d JOIN action_countries c ON c.action_id = d.action_id
+         WHERE c.country IN (SELECT value FROM json_each(@countries)))
+     SELECT e.id, e.given_name AS givenName, e.family_name AS familyName, e.email, e.member_state AS memberState, e.institution,
+       e.position, e.availability, e.availability_note AS availabilityNote, e.roster_status AS rosterStatus,
+       e.last_confirmed_on AS lastConfirmedOn, e.restricted, e.consent_withdrawn_on AS withdrawnOn,
+       (SELECT group_concat(topic, ' ') FROM (SELECT topic FROM expert_topics WHERE expert_id = e.id ORDER BY position)) AS topics,
+       (SELECT group_concat(code || ':' || level, ' ') FROM (SELECT code, level FROM expert_languages WHERE expert_id = e.id ORDER BY position)) AS languages
+     FROM experts e
+     WHERE (e.id IN (SELECT id FROM picked) AND e.restricted = 0 AND e.consent_withdrawn_on IS NULL AND e.roster_status <> 'archived')
+       OR e.id IN (SELECT value FROM json_each(@extra))`,
+  ).all({ topics: ids(topics), countries: ids(countries), extra: ids(extra) }) as ExpertCandidateRow[];
+  return rows.map((r) => ({
+    ...r,
+    restricted: r.restricted === 1,
+    topics: split(r.topics),
+    languages: split(r.languages).map((s) => {
+      const [code, level] = s.split(':');
+      return { code: code!, level: level! };
+    }),
+  }));
+}
+
+export interface DeploymentFact {
+  id: string;
+  expertId: string;
+  actionId: string;
+  actionCode: string;
+  role: string;
+  startDate: string | null;
+  endDate: string | null;
+  rating: number | null;
+  countries: string[];
+}
+
+/** Every deployment of these experts, with the partner countries of its Action. */
+export function deploymentsOf(db: Db, expertIds: readonly string[]): DeploymentFact[] {
+  const rows = stmt(
+    db,
+    `SELECT d.id, d.expert_id AS expertId, d.action_id AS actionId, a.code AS actionCode, d.role, d.start_date AS startDate,
+       d.end_date AS endDate, d.rating,
+       (SELECT group_concat(country, ' ') FROM (SELECT country FROM action_countries WHERE action_id = a.id ORDER BY position)) AS countries
+     FROM deployments d JOIN actions a ON a.id = d.action_id
+     WHERE d.expert_id IN (SELECT value FROM json_each(?))
+     ORDER BY d.start_date DESC, d.id`,
+  ).all(ids(expertIds)) as (Omit<DeploymentFact, 'countries'> & { countries: string | null })[];
+  return rows.map((r) => ({ ...r, countries: split(r.countries) }));
+}
+
+/** Ids of the deployments linking these experts to these Actions (for a shared bundle). */
+export function deploymentIdsBetween(db: Db, expertIds: readonly string[], actionIds: readonly string[]): string[] {
+  return stmt(
+    db,
+    `SELECT id FROM deployments WHERE expert_id IN (SELECT value FROM json_each(?)) AND action_id IN (SELECT value FROM json_each(?))
+     ORDER BY start_date, id`,
+  )
+    .pluck()
+    .all(ids(expertIds), ids(actionIds)) as string[];
+}
+
+/** How many documents of the search index hold this folded word (the most of any column). */
+export function documentFrequency(db: Db, word: string): number {
+  return (stmt(db, 'SELECT max(doc) FROM search_vocab WHERE term = ?').pluck().get(word) as number | null) ?? 0;
+}

@@ -1,0 +1,456 @@
+// The preparation brief: for a new request (or an existing Action), the past Actions most like it,
+// the lessons that apply and a shortlist of experts, every score explained factor by factor.
+// Scores are sums of `value × weight` (weights in weights.ts); values are between 0 and 1.
+import type {
+  Brief,
+  BriefAction,
+  BriefDeployment,
+  BriefExpert,
+  BriefFactor,
+  BriefLesson,
+  BriefRequest,
+  BriefWeights,
+  ParsedInput,
+} from '../../shared/api';
+import { levelRank } from '../experts/experts.repo';
+import { isHidden } from '../experts/experts.service';
+import { readAction } from '../actions/actions.service';
+import type { SearchContext } from '../search/search.service';
+import { invalidFailure, notFound } from '../util/errors';
+import {
+  actionCandidates,
+  actionsByIds,
+  deploymentsOf,
+  expertCandidates,
+  lessonCandidates,
+  type ActionCandidate,
+  type DeploymentFact,
+  type ExpertCandidate,
+  type LessonCandidate,
+} from './brief.repo';
+import { COUNTRY_LANGUAGES, workingLanguages } from './country-languages';
+import { textSimilarity } from './text-similarity';
+import { weightsFor } from './weights';
+
+type Input = ParsedInput<'prepareBrief'>;
+
+/** Years after which an Action or a lesson counts as old (recency 0). */
+const RECENCY_YEARS = 15;
+/** "recent" in a reason: within the last 5 years. */
+const RECENT_VALUE = 1 - 5 / RECENCY_YEARS;
+/** Years after which an expert profile counts as stale (freshness 0); within a year it is fresh (1). */
+const STALE_YEARS = 5;
+/** Deployments within this many years count fully for regional experience, older ones half. */
+const RECENT_DEPLOYMENT_YEARS = 5;
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
+
+/** A partial date as a fractional year: "2021-07" → 2021.5. */
+function yearOf(date: string | null | undefined): number | null {
+  if (!date) return null;
+  const [y, m, d] = date.split('-').map(Number);
+  return y! + ((m ?? 1) - 1) / 12 + ((d ?? 1) - 1) / 365;
+}
+
+/** The first and last day a partial date covers, as comparable strings. */
+const firstDay = (d: string) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+const lastDay = (d: string) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
+
+function factor(name: string, value: number, weight: number, detail: string): BriefFactor {
+  const v = round(clamp01(value), 3);
+  return { factor: name, value: v, weight, points: round(v * weight, 2), detail };
+}
+
+const total = (factors: BriefFactor[]) => round(factors.reduce((s, f) => s + f.points, 0), 1);
+
+interface Scored<T> {
+  item: T;
+  score: number;
+  eligible: boolean;
+}
+
+/** Pinned first (best first among them), then the best of the rest up to the limit; removed never. */
+function arrange<T extends { id: string; score: number; pinned: boolean }>(scored: Scored<T>[], pinned: string[], removed: string[], limit: number, tieBreak: (a: T, b: T) => number): T[] {
+  const out = new Set(removed);
+  const pins = new Set(pinned.filter((id) => !out.has(id)));
+  const byScore = (a: Scored<T>, b: Scored<T>) => b.score - a.score || tieBreak(a.item, b.item);
+  const kept = scored.filter((s) => !out.has(s.item.id));
+  const first = kept.filter((s) => pins.has(s.item.id)).sort(byScore);
+  const rest = kept.filter((s) => !pins.has(s.item.id) && s.eligible).sort(byScore);
+  return [...first, ...rest.slice(0, Math.max(0, limit - first.length))].map((s) => ({ ...s.item, pinned: pins.has(s.item.id) }));
+}
+
+function withReasons<T>(base: T, factors: BriefFactor[], reasons: [number, string][]): T & { factors: BriefFactor[]; reasons: string[]; reason: string; score: number } {
+  const ordered = reasons.filter(([points]) => points > 0).sort((a, b) => b[0] - a[0]).map(([, r]) => r);
+  return { ...base, factors, reasons: ordered, reason: ordered.join(', '), score: total(factors) };
+}
+
+const newerFirst = (a: { startDate?: string | null }, b: { startDate?: string | null }) => ((b.startDate ?? '') > (a.startDate ?? '') ? 1 : (b.startDate ?? '') < (a.startDate ?? '') ? -1 : 0);
+
+export interface BriefContext {
+  search: SearchContext;
+}
+
+/** The request the brief answers: the draft, else the Action, with the draft's non-empty fields winning. */
+function resolveRequest(ctx: BriefContext, input: Input): Omit<BriefRequest, 'textTerms'> & { excludeAction: string | null } {
+  const { ref, db } = ctx.search;
+  const draft = input.draft;
+  let base = { countries: [] as string[], domain: null as string | null, topics: [] as string[], text: '', from: null as string | null, to: null as string | null };
+  let action: { id: string; code: string } | null = null;
+  if (input.actionId) {
+    const a = readAction(db, ref, input.actionId);
+    if (!a) throw notFound('action', input.actionId);
+    action = { id: a.id, code: a.code };
+    base = {
+      countries: a.countries,
+      domain: a.domain,
+      topics: a.topics,
+      text: [a.titleEn ?? a.titleFr, a.summary, a.objectives].filter(Boolean).join('\n'),
+      from: a.startDate,
+      to: a.endDate,
+    };
+  }
+  const countries = [...new Set(draft?.countries.length ? draft.countries : base.countries)];
+  const unknown = countries.filter((c) => !ref.countries.has(c));
+  if (unknown.length) throw invalidFailure([{ path: 'draft.countries', message: `Unknown country code${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` }]);
+  const regions = [...new Set(countries.flatMap((c) => ref.countryRegions.get(c)?.slice(0, 1) ?? []))];
+  return {
+    action,
+    excludeAction: action?.id ?? null,
+    countries,
+    regions,
+    domain: draft?.domain ?? base.domain,
+    topics: [...new Set(draft?.topics.length ? draft.topics : base.topics)],
+    text: draft?.text.trim() ? draft.text.trim() : base.text,
+    from: draft?.from ?? base.from,
+    to: draft?.to ?? base.to,
+    languages: countries.map((c) => ({ country: c, official: COUNTRY_LANGUAGES[c]?.official ?? [], working: COUNTRY_LANGUAGES[c]?.working ?? [] })),
+    languageLevel: input.languageLevel,
+    asOf: input.asOf ?? new Date().toISOString().slice(0, 10),
+  };
+}
+
+export function prepareBrief(ctx: BriefContext, input: Input): Brief {
+  const weights = weightsFor(input.weights);
+  const req0 = resolveRequest(ctx, input);
+  const text = req0.text ? textSimilarity(ctx.search, req0.text) : { terms: [], scores: new Map<string, number>() };
+  const { excludeAction, ...request } = { ...req0, textTerms: text.terms };
+  const dropped = { actions: [] as string[], lessons: [] as string[], experts: [] as string[] };
+
+  const actions = similarActions(ctx, request, excludeAction, text.scores, weights, input, dropped);
+  const lessons = applicableLessons(ctx, request, actions, weights, input, dropped);
+  const experts = expertShortlist(ctx, request, weights, input, dropped);
+  return { request, actions, lessons, experts, weights, dropped, generatedAt: new Date().toISOString() };
+}
+
+// ---------- Similar Actions ----------
+
+function placeFactor(ctx: BriefContext, request: BriefRequest, countries: string[], givenRegion: string | null, weight: number): { f: BriefFactor; reason: string; sameCountry: boolean } {
+  const shared = countries.filter((c) => request.countries.includes(c));
+  if (shared.length) return { f: factor('place', 1, weight, `same country ${shared.join(', ')}`), reason: `same country ${shared.join(', ')}`, sameCountry: true };
+  const regions = new Set(countries.flatMap((c) => ctx.search.ref.countryRegions.get(c)?.slice(0, 1) ?? []));
+  // A regional Action given a wider region (Africa) covers every sub-region of it.
+  const given = givenRegion ? [givenRegion] : [];
+  const sharedRegions = request.regions.filter((r) => regions.has(r) || given.includes(r) || given.includes(ctx.search.ref.regionParents.get(r) ?? ''));
+  if (sharedRegions.length) return { f: factor('place', 0.5, weight, `same region ${sharedRegions.join(', ')}`), reason: `same region ${sharedRegions.join(', ')}`, sameCountry: false };
+  return { f: factor('place', 0, weight, request.countries.length ? 'another country and region' : 'no partner country in the request'), reason: '', sameCountry: false };
+}
+
+function recencyFactor(date: string | null, asOf: string, weight: number, what: string): BriefFactor {
+  const year = yearOf(date);
+  if (year === null) return factor('recency', 0, weight, `no ${what} date`);
+  const age = Math.max(0, (yearOf(asOf) ?? year) - year);
+  return factor('recency', 1 - age / RECENCY_YEARS, weight, `${what} ${date} (${Math.floor(age)} years ago)`);
+}
+
+function topicFactor(request: BriefRequest, topics: string[], weight: number): { f: BriefFactor; shared: string[] } {
+  const shared = request.topics.filter((t) => topics.includes(t));
+  if (!request.topics.length) return { f: factor('topic', 0, weight, 'no topic in the request'), shared };
+  return { f: factor('topic', shared.length / request.topics.length, weight, shared.length ? `shares ${shared.join(', ')} (${shared.length} of ${request.topics.length})` : 'no requested topic'), shared };
+}
+
+const sameTopicReason = (shared: string[]) => `same topic${shared.length > 1 ? 's' : ''} ${shared.join(', ')}`;
+
+function similarActions(
+  ctx: BriefContext,
+  request: BriefRequest,
+  exclude: string | null,
+  text: Map<string, number>,
+  weights: BriefWeights,
+  input: Input,
+  dropped: Brief['dropped'],
+): BriefAction[] {
+  const w = weights.actions;
+  const pinned = input.pinned.actions;
+  const rows = actionCandidates(ctx.search.db, request.topics, request.countries, [...text.keys(), ...pinned]).filter((a) => a.id !== exclude);
+  const found = new Set(rows.map((r) => r.id));
+  dropped.actions.push(...pinned.filter((id) => !found.has(id)));
+  const scored = rows.map((a): Scored<BriefAction> => {
+    const topic = topicFactor(request, a.topics, w.topic);
+    const sim = text.get(a.id) ?? 0;
+    const textF = factor('text', sim, w.text, request.text ? (sim > 0 ? `text similarity ${round(sim, 2)} (1 = best match)` : 'no match of the description') : 'no description in the request');
+    const place = placeFactor(ctx, request, a.countries, a.region, w.place);
+    const recency = recencyFactor(a.endDate ?? a.startDate, request.asOf, w.recency, a.endDate ? 'ended' : 'started');
+    const sameDomain = request.domain !== null && a.domain === request.domain;
+    const domain = factor('domain', sameDomain ? 1 : 0, w.domain, sameDomain ? `same domain ${a.domain}` : `domain ${a.domain}`);
+    const factors = [topic.f, textF, place.f, recency, domain];
+    const year = (a.endDate ?? a.startDate)?.slice(0, 4);
+    const item = withReasons(toBriefAction(ctx, a), factors, [
+      [topic.f.points, topic.shared.length ? sameTopicReason(topic.shared) : ''],
+      [textF.points, 'similar description'],
+      [place.f.points, place.reason],
+      [recency.value >= RECENT_VALUE ? recency.points : 0, `recent (${year})`],
+      [topic.shared.length ? 0 : domain.points, `same domain ${a.domain}`],
+    ]);
+    return { item, score: item.score, eligible: topic.shared.length > 0 || sim > 0 || place.sameCountry };
+  });
+  return arrange(scored, pinned, input.removed.actions, input.limits.actions, (a, b) => newerFirst(a, b) || (a.code < b.code ? -1 : 1));
+}
+
+function toBriefAction(ctx: BriefContext, a: ActionCandidate): Omit<BriefAction, 'score' | 'reasons' | 'reason' | 'factors'> {
+  const regions = [...new Set([...a.countries.flatMap((c) => ctx.search.ref.countryRegions.get(c) ?? []), ...(a.region ? [a.region] : [])])];
+  return {
+    id: a.id,
+    code: a.code,
+    title: a.titleEn ?? a.titleFr ?? a.code,
+    titleEn: a.titleEn,
+    titleFr: a.titleFr,
+    status: a.status,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    domain: a.domain,
+    topics: a.topics,
+    countries: a.countries,
+    regions,
+    summary: a.summary,
+    pinned: false,
+  };
+}
+
+// ---------- Applicable lessons ----------
+
+const KIND: Record<string, [number, string]> = { problem: [1, 'problem'], good_practice: [0.5, 'good practice'], success: [0.2, 'success'] };
+const REVIEW: Record<string, number> = { validated: 1, reviewed: 0.6, draft: 0.2 };
+
+function applicableLessons(ctx: BriefContext, request: BriefRequest, similar: BriefAction[], weights: BriefWeights, input: Input, dropped: Brief['dropped']): BriefLesson[] {
+  const w = weights.lessons;
+  const pinned = input.pinned.lessons;
+  const similarIds = new Set(similar.map((a) => a.id));
+  const rows = lessonCandidates(ctx.search.db, [...similarIds], request.topics, request.countries, pinned);
+  const found = new Set(rows.filter((l) => l.reviewStatus !== 'retired').map((l) => l.id));
+  dropped.lessons.push(...pinned.filter((id) => !found.has(id)));
+  const live = rows.filter((l) => l.reviewStatus !== 'retired');
+  const actions = new Map(actionsByIds(ctx.search.db, [...new Set(live.flatMap((l) => l.actions))]).map((a) => [a.id, a]));
+
+  const scored = live.map((l): Scored<BriefLesson> => {
+    const own = (list: string[], key: 'topics' | 'countries') => (list.length ? list : [...new Set(l.actions.flatMap((id) => actions.get(id)?.[key] ?? []))]);
+    const topics = own(l.topics, 'topics');
+    const countries = own(l.countries, 'countries');
+    const topic = topicFactor(request, topics, w.topic);
+    const place = placeFactor(ctx, request, countries, null, w.place);
+    const fromSimilar = l.actions.filter((id) => similarIds.has(id)).map((id) => actions.get(id)?.code ?? id);
+    const similarF = factor('similarAction', fromSimilar.length ? 1 : 0, w.similarAction, fromSimilar.length ? `learned on ${fromSimilar.join(', ')}` : 'not from a similar Action of this brief');
+    const [kindValue, kindLabel] = l.polarity === 'problem' ? KIND.problem! : l.recommendation?.trim() ? [0.6, 'recommendation'] : (KIND[l.polarity] ?? [0, l.polarity]);
+    const kind = factor('kind', kindValue, w.kind, l.polarity === 'problem' && l.recommendation?.trim() ? 'problem, with a recommendation' : kindLabel);
+    const review = factor('review', REVIEW[l.reviewStatus] ?? 0, w.review, l.reviewStatus);
+    const recency = recencyFactor(l.recordedOn, request.asOf, w.recency, 'recorded');
+    const factors = [topic.f, place.f, similarF, kind, review, recency];
+    const item = withReasons(toBriefLesson(l, topics, countries, actions), factors, [
+      [topic.f.points, topic.shared.length ? sameTopicReason(topic.shared) : ''],
+      [place.f.points, place.reason],
+      [similarF.points, `from ${fromSimilar.join(', ')}`],
+      [kind.points, kindLabel],
+      [review.value === 1 ? review.points : 0, 'validated'],
+    ]);
+    return { item, score: item.score, eligible: topic.shared.length > 0 || place.sameCountry || fromSimilar.length > 0 };
+  });
+  return arrange(scored, pinned, input.removed.lessons, input.limits.lessons, (a, b) => ((b.recordedOn ?? '') > (a.recordedOn ?? '') ? 1 : -1) || (a.title < b.title ? -1 : 1));
+}
+
+function toBriefLesson(l: LessonCandidate, topics: string[], countries: string[], actions: Map<string, ActionCandidate>): Omit<BriefLesson, 'score' | 'reasons' | 'reason' | 'factors'> {
+  return {
+    id: l.id,
+    title: l.title,
+    polarity: l.polarity,
+    reviewStatus: l.reviewStatus,
+    stage: l.stage,
+    evidence: l.evidence,
+    language: l.language,
+    recordedOn: l.recordedOn,
+    lesson: l.lesson,
+    recommendation: l.recommendation,
+    topics,
+    countries,
+    actions: l.actions.map((id) => ({ id, code: actions.get(id)?.code ?? id })),
+    pinned: false,
+  };
+}
+
+// ---------- Expert shortlist ----------
+
+const AVAILABILITY: Record<string, number> = { available: 1, limited: 0.5, unavailable: 0 };
+
+function expertShortlist(ctx: BriefContext, request: BriefRequest, weights: BriefWeights, input: Input, dropped: Brief['dropped']): BriefExpert[] {
+  const w = weights.experts;
+  const pinned = input.pinned.experts;
+  // Without requested topics, an expert of the request's domain is a topic match.
+  const topicsWanted = request.topics.length ? request.topics : request.domain ? ctx.search.ref.reference.topics.filter((t) => t.domain === request.domain).map((t) => t.code) : [];
+  const rows = expertCandidates(ctx.search.db, topicsWanted, request.countries, pinned);
+  const visible = rows.filter(
+    (e) => !isHidden({ restricted: e.restricted, consent: { givenOn: null, basis: null, noticeVersion: null, withdrawnOn: e.withdrawnOn } }) && e.rosterStatus !== 'archived',
+  );
+  const found = new Set(visible.map((e) => e.id));
+  dropped.experts.push(...pinned.filter((id) => !found.has(id)));
+  const deployments = new Map<string, DeploymentFact[]>();
+  for (const d of deploymentsOf(ctx.search.db, visible.map((e) => e.id))) deployments.set(d.expertId, [...(deployments.get(d.expertId) ?? []), d]);
+
+  const scored = visible.map((e): Scored<BriefExpert> => {
+    const topic = expertTopic(request, e, w.topic);
+    const language = languageFactor(request, e, w.language);
+    const mine = deployments.get(e.id) ?? [];
+    const availability = availabilityFactor(request, e, mine, w.availability);
+    const freshness = freshnessFactor(request, e, w.freshness);
+    const regional = regionalDeployments(ctx, request, mine);
+    const region = regionFactor(request, regional, w.region);
+    const rated = regional.filter((d) => d.rating !== null);
+    const mean = rated.length ? rated.reduce((s, d) => s + d.rating!, 0) / rated.length : 0;
+    const rating = factor('rating', rated.length ? (mean - 1) / 4 : 0, w.rating, rated.length ? `rated ${round(mean, 1)}/5 on ${rated.length} deployment${rated.length > 1 ? 's' : ''} in the region` : 'no rated deployment in the region');
+    const factors = [topic.f, language.f, availability.f, freshness, region.f, rating];
+    const item = withReasons(toBriefExpert(e, regional), factors, [
+      [topic.f.points, topic.reason],
+      [language.f.points, language.reason],
+      [availability.f.points, availability.reason],
+      [region.f.points, region.reason],
+      [freshness.value >= 0.75 ? freshness.points : 0, `profile confirmed ${e.lastConfirmedOn}`],
+      [rating.points, `rated ${round(mean, 1)}/5`],
+    ]);
+    return { item, score: item.score, eligible: topic.f.value > 0 || region.f.value > 0 };
+  });
+  return arrange(scored, pinned, input.removed.experts, input.limits.experts, (a, b) => (a.familyName < b.familyName ? -1 : a.familyName > b.familyName ? 1 : a.id < b.id ? -1 : 1));
+}
+
+function expertTopic(request: BriefRequest, e: ExpertCandidate, weight: number): { f: BriefFactor; reason: string } {
+  if (request.topics.length) {
+    const shared = request.topics.filter((t) => e.topics.includes(t));
+    if (shared.length) return { f: factor('topic', shared.length / request.topics.length, weight, `works on ${shared.join(', ')} (${shared.length} of ${request.topics.length})`), reason: `topic ${shared.join(', ')}` };
+    const domains = new Set(request.topics.map((t) => t.split('-')[0]));
+    const near = e.topics.filter((t) => domains.has(t.split('-')[0]!));
+    // Same domain, other topic: some relevance, well below a real match.
+    if (near.length) return { f: factor('topic', 0.25, weight, `related topic ${near.join(', ')}`), reason: `related topic ${near.join(', ')}` };
+    return { f: factor('topic', 0, weight, 'no requested topic'), reason: '' };
+  }
+  if (request.domain) {
+    const near = e.topics.filter((t) => t.startsWith(`${request.domain}-`));
+    return near.length
+      ? { f: factor('topic', 1, weight, `works in domain ${request.domain} (${near.join(', ')})`), reason: `domain ${request.domain}` }
+      : { f: factor('topic', 0, weight, `no topic in domain ${request.domain}`), reason: '' };
+  }
+  return { f: factor('topic', 0, weight, 'no topic or domain in the request'), reason: '' };
+}
+
+function languageFactor(request: BriefRequest, e: ExpertCandidate, weight: number): { f: BriefFactor; reason: string } {
+  const needed = levelRank(request.languageLevel);
+  const known = request.countries.filter((c) => workingLanguages(c).length > 0);
+  if (!known.length) return { f: factor('language', 0, weight, request.countries.length ? `no language data for ${request.countries.join(', ')}` : 'no partner country in the request'), reason: '' };
+  const covered: string[] = [];
+  const details: string[] = [];
+  for (const c of known) {
+    const best = e.languages.filter((l) => workingLanguages(c).includes(l.code)).sort((a, b) => levelRank(b.level) - levelRank(a.level))[0];
+    if (best && levelRank(best.level) >= needed) {
+      covered.push(`${best.code} ${best.level}`);
+      details.push(`${c}: ${best.code} ${best.level}`);
+    } else details.push(best ? `${c}: ${best.code} ${best.level} is below ${request.languageLevel}` : `${c}: none of ${workingLanguages(c).join(', ')}`);
+  }
+  const value = covered.length / known.length;
+  return { f: factor('language', value, weight, details.join('; ')), reason: covered.length ? `speaks ${[...new Set(covered)].join(', ')}` : '' };
+}
+
+function overlaps(d: DeploymentFact, from: string, to: string): boolean {
+  const start = d.startDate ?? d.endDate;
+  if (!start) return false;
+  const end = d.endDate ?? start;
+  return firstDay(start) <= lastDay(to) && firstDay(from) <= lastDay(end);
+}
+
+function availabilityFactor(request: BriefRequest, e: ExpertCandidate, deployments: DeploymentFact[], weight: number): { f: BriefFactor; reason: string } {
+  let value = AVAILABILITY[e.availability] ?? 0;
+  const details = [e.availability + (e.availabilityNote ? ` (${e.availabilityNote})` : '')];
+  if (e.rosterStatus === 'inactive') {
+    value /= 2;
+    details.push('inactive on the roster');
+  }
+  const busy = request.from ? deployments.filter((d) => overlaps(d, request.from!, request.to ?? request.from!)) : [];
+  if (busy.length) {
+    // Already deployed then: possible (a mission is days, not months) but less likely.
+    value /= 2;
+    details.push(`already deployed in the planned period (${busy.map((d) => `${d.actionCode} ${d.startDate ?? ''}`.trim()).join(', ')})`);
+  }
+  return { f: factor('availability', value, weight, details.join('; ')), reason: value >= 1 ? 'available' : value > 0 ? `${e.availability}${busy.length ? ', busy then' : ''}` : '' };
+}
+
+function freshnessFactor(request: BriefRequest, e: ExpertCandidate, weight: number): BriefFactor {
+  const year = yearOf(e.lastConfirmedOn);
+  if (year === null) return factor('freshness', 0, weight, 'profile never confirmed');
+  const age = Math.max(0, (yearOf(request.asOf) ?? year) - year);
+  return factor('freshness', age <= 1 ? 1 : 1 - (age - 1) / (STALE_YEARS - 1), weight, `profile confirmed ${e.lastConfirmedOn} (${round(age, 1)} years ago)`);
+}
+
+type Regional = DeploymentFact & { sameCountry: boolean };
+
+function regionalDeployments(ctx: BriefContext, request: BriefRequest, deployments: DeploymentFact[]): Regional[] {
+  const out: Regional[] = [];
+  for (const d of deployments) {
+    const sameCountry = d.countries.some((c) => request.countries.includes(c));
+    const sameRegion = d.countries.some((c) => request.regions.includes(ctx.search.ref.countryRegions.get(c)?.[0] ?? ''));
+    if (sameCountry || sameRegion) out.push({ ...d, sameCountry });
+  }
+  return out;
+}
+
+function regionFactor(request: BriefRequest, regional: Regional[], weight: number): { f: BriefFactor; reason: string } {
+  if (!regional.length) return { f: factor('region', 0, weight, request.countries.length ? 'no deployment in the partner country or its region' : 'no partner country in the request'), reason: '' };
+  const asOf = yearOf(request.asOf) ?? 0;
+  let value = 0;
+  for (const d of regional) {
+    const age = asOf - (yearOf(d.startDate) ?? 0);
+    value += (d.sameCountry ? 0.6 : 0.4) * (age <= RECENT_DEPLOYMENT_YEARS ? 1 : 0.5);
+  }
+  const list = regional.map((d) => `${d.actionCode}${d.startDate ? ` ${d.startDate.slice(0, 4)}` : ''}`);
+  const countryCount = regional.filter((d) => d.sameCountry).length;
+  const where = countryCount ? `in ${request.countries.join(', ')}` : `in ${request.regions.join(', ')}`;
+  return {
+    f: factor('region', value, weight, `${regional.length} deployment${regional.length > 1 ? 's' : ''} (${countryCount} in the partner country): ${list.join(', ')}`),
+    reason: `deployed ${where} (${list.slice(0, 2).join(', ')})`,
+  };
+}
+
+function toBriefExpert(e: ExpertCandidate, regional: Regional[]): Omit<BriefExpert, 'score' | 'reasons' | 'reason' | 'factors'> {
+  const regionDeployments: BriefDeployment[] = regional.map((d) => ({
+    id: d.id,
+    actionId: d.actionId,
+    actionCode: d.actionCode,
+    countries: d.countries,
+    role: d.role,
+    startDate: d.startDate,
+    endDate: d.endDate,
+    rating: d.rating,
+  }));
+  return {
+    id: e.id,
+    name: `${e.givenName} ${e.familyName}`,
+    givenName: e.givenName,
+    familyName: e.familyName,
+    email: e.email,
+    memberState: e.memberState,
+    institution: e.institution,
+    position: e.position,
+    languages: e.languages,
+    topics: e.topics,
+    availability: e.availability,
+    availabilityNote: e.availabilityNote,
+    lastConfirmedOn: e.lastConfirmedOn,
+    regionDeployments,
+    pinned: false,
+  };
+}
