@@ -133,8 +133,7 @@ function valueId(db: Db, facet: string, value: string): number {
 
 /** Writes (or rewrites, keeping its rowid) the search document of one record. */
 export function writeDoc(db: Db, doc: SearchDoc): void {
-  const ids = new Int32Array([...new Set(doc.facets.map(([f, v]) => valueId(db, f, v)))]);
-  const row = { ...doc, facetIds: Buffer.from(ids.buffer) };
+  const row = { ...doc, facetIds: [...new Set(doc.facets.map(([f, v]) => valueId(db, f, v)))].join(' ') };
   let rowid = stmt(db, 'SELECT rowid FROM search_docs WHERE ref_id = ?').pluck().get(doc.refId) as number | undefined;
   if (rowid === undefined) {
     rowid = stmt(db, 'INSERT INTO search_docs (type, ref_id, sort_title, match_key, date, facet_ids) VALUES (@type, @refId, @sortTitle, @matchKey, @date, @facetIds)').run(row)
@@ -144,13 +143,10 @@ export function writeDoc(db: Db, doc: SearchDoc): void {
     stmt(db, 'UPDATE search_docs SET type = @type, sort_title = @sortTitle, match_key = @matchKey, date = @date, facet_ids = @facetIds WHERE rowid = @rowid').run({ ...row, rowid });
   }
   const all = join(doc.title, doc.summary, doc.body);
-  stmt(db, 'INSERT INTO search_fts (rowid, title, summary, body, stems) VALUES (?, ?, ?, ?, ?)').run(
-    rowid,
-    foldText(doc.title),
-    foldText(doc.summary),
-    foldText(doc.body),
-    stemText(all),
-  );
+  const text = [foldText(doc.title), foldText(doc.summary), foldText(doc.body)] as const;
+  stmt(db, 'INSERT INTO search_fts (rowid, title, summary, body, stems) VALUES (?, ?, ?, ?, ?)').run(rowid, ...text, stemText(all));
+  const term = stmt(db, 'INSERT OR IGNORE INTO search_terms (term) VALUES (?)');
+  for (const w of new Set(text.join(' ').split(' '))) if (w.length >= 4 && !/\d/.test(w)) term.run(w);
   stmt(db, 'INSERT INTO search_exact (rowid, text) VALUES (?, ?)').run(rowid, foldText(all, true));
   stmt(db, 'INSERT INTO search_names (rowid, name) VALUES (?, ?)').run(rowid, foldText(doc.names));
   touch(db, rowid);

@@ -50,7 +50,9 @@ export interface SearchSpec {
 }
 
 /** Above this many matches, BM25 over every match costs too much: titles are ranked, the rest by date. */
-const RANK_ALL_MAX = 10_000;
+const RANK_ALL_MAX = 5_000;
+/** Substrings of titles and names are looked for only when the words found fewer records than this. */
+const SUBSTRING_BELOW = 50;
 
 /** Small words left unhighlighted when they come from a thesaurus expansion. */
 const STOPWORDS = new Set('a an and the of in on for to with by des de du la le les et en au aux pour par sur un une dans'.split(' '));
@@ -208,7 +210,7 @@ function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: 
   const substringOnly = new Set<number>();
   if (spec.match) {
     candidates = matchRowids(db, 'search_fts', spec.match);
-    if (spec.names) {
+    if (spec.names && candidates.length < SUBSTRING_BELOW) {
       const seen = new Set(candidates);
       for (const r of matchRowids(db, 'search_names', spec.names)) {
         if (seen.has(r)) continue;

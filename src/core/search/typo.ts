@@ -1,6 +1,7 @@
 // "Did you mean": corrections from the knowledge base's own vocabulary. One edit is allowed from
 // 5 letters, two from 9; a transposition counts as one edit (Damerau–Levenshtein, optimal string
-// alignment). Candidates share the first letter (or the first two letters swapped).
+// alignment). Candidates come from search_terms and share the first letter, or the second letter
+// moved to the front (a slip or a swap at the start of the word).
 import type { Db } from '../db/open';
 import { stmt } from '../db/sql';
 
@@ -33,13 +34,11 @@ export function documentFrequency(db: Db, word: string): number {
   return (stmt(db, "SELECT coalesce(sum(doc), 0) FROM search_vocab WHERE term = ? AND col IN ('title', 'summary', 'body')").pluck().get(word) as number) ?? 0;
 }
 
-function candidates(db: Db, prefix: string, minLen: number, maxLen: number): { term: string; docs: number }[] {
+function candidates(db: Db, prefix: string, minLen: number, maxLen: number): string[] {
   const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return stmt(
-    db,
-    `SELECT term, sum(doc) AS docs FROM search_vocab WHERE term >= ? AND term < ? AND col IN ('title', 'summary', 'body')
-     AND length(term) BETWEEN ? AND ? GROUP BY term`,
-  ).all(prefix, next, minLen, maxLen) as { term: string; docs: number }[];
+  return stmt(db, 'SELECT term FROM search_terms WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?')
+    .pluck()
+    .all(prefix, next, minLen, maxLen) as string[];
 }
 
 /** The best correction of one folded word, or null when it is known or nothing is close. */
@@ -49,10 +48,11 @@ export function correctWord(db: Db, word: string): string | null {
   const prefixes = [word[0]!, ...(word.length > 1 && word[1] !== word[0] ? [word[1]!] : [])];
   let best: { term: string; dist: number; docs: number } | null = null;
   for (const p of prefixes) {
-    for (const c of candidates(db, p, word.length - max, word.length + max)) {
-      const dist = editDistance(word, c.term, max);
-      if (dist > max) continue;
-      if (!best || dist < best.dist || (dist === best.dist && c.docs > best.docs)) best = { term: c.term, dist, docs: c.docs };
+    for (const term of candidates(db, p, word.length - max, word.length + max)) {
+      const dist = editDistance(word, term, max);
+      if (dist > max || (best && dist > best.dist)) continue;
+      const docs = documentFrequency(db, term);
+      if (docs > 0 && (!best || dist < best.dist || docs > best.docs)) best = { term, dist, docs };
     }
   }
   return best?.term ?? null;

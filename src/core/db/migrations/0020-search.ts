@@ -1,7 +1,8 @@
 // The search index. Text is folded and stemmed in JavaScript (no custom FTS5 tokenizer can be
 // registered from better-sqlite3), so the FTS tables are contentless and the index is written by
 // the services in the same transaction as the record. Each document's facet values are packed as
-// ids in one blob, so the search keeps the whole narrow table in memory and counts facets there.
+// ids in one text column, so the search loads the whole narrow table into memory in one pass and
+// counts facets there. search_terms lists the words of the text, for spelling suggestions.
 import type { Database } from 'better-sqlite3';
 
 export const migration0020 = {
@@ -17,8 +18,8 @@ CREATE TABLE search_docs (
   -- folded code / title / name: an exact match of the whole query ranks first
   match_key TEXT NOT NULL,
   date TEXT,
-  -- Int32 ids of search_values, little-endian
-  facet_ids BLOB NOT NULL
+  -- ids of search_values, space-separated
+  facet_ids TEXT NOT NULL
 ) STRICT;
 CREATE INDEX search_docs_type ON search_docs(type, date);
 CREATE INDEX search_docs_key ON search_docs(match_key);
@@ -46,6 +47,9 @@ CREATE VIRTUAL TABLE search_names USING fts5(
   content = '', contentless_delete = 1
 );
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'col');
+-- Every folded word ever indexed in the text columns (never pruned: a suggestion is checked
+-- against the live index before it is offered).
+CREATE TABLE search_terms (term TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 `);
   },
 };
