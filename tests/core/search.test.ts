@@ -114,6 +114,21 @@ describe('bilingual thesaurus', () => {
   });
 });
 
+describe('more words than any record holds', () => {
+  it('shows the records with all the words first, then those with some of them', async () => {
+    const r = await search('diaspora engagement West Africa');
+    expect(r.hits.length).toBeGreaterThan(2);
+    expect(r.hits.map((h) => h.id)).toEqual(expect.arrayContaining([ids.ghana4, ids.ci, ids.soren]));
+    const strictFirst = await search('diaspora mapping engagement');
+    expect(strictFirst.hits[0]!.id).toBe(ids.soren);
+  });
+
+  it('reads a French elision typed without its apostrophe as part of the next word', async () => {
+    expect((await search('main d oeuvre')).hits[0]!.id).toBe(ids.lessonFr);
+    expect((await search('l union')).hits.map((h) => h.id)).toEqual([ids.refugees]);
+  });
+});
+
 describe('did you mean', () => {
   it('corrects a typo from the vocabulary and applies it when nothing was found', async () => {
     const r = await search('diaspotra');

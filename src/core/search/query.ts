@@ -96,11 +96,17 @@ function tokenize(input: string): Token[] {
   return out;
 }
 
+/** A French elision typed without its apostrophe ("main d oeuvre", "l union"): read as part of the next word. */
+const ELISION_WORD = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)$/i;
+
 export function parseQuery(input: string, fold: (t: string, keepAccents?: boolean) => string[]): ParsedQuery {
   const q: ParsedQuery = { groups: [], excludes: [], filters: {} };
   let orNext = false;
   let clauses = 0;
-  for (const t of tokenize(input)) {
+  const tokens = tokenize(input);
+  for (const [i, t] of tokens.entries()) {
+    const next = tokens[i + 1];
+    if (!t.quoted && !t.field && !t.negated && ELISION_WORD.test(t.text) && next && !next.field && !next.negated) continue;
     if (t.field && !t.negated) {
       (q.filters[t.field] ??= []).push(t.text.trim());
       continue;

@@ -16,6 +16,8 @@ import { correctWord } from './typo';
 export const FACETS = ['type', 'domain', 'topic', 'region', 'country', 'year', 'status', 'language'] as const;
 /** Fewer hits than this and a spelling suggestion is looked for. */
 const FEW_HITS = 3;
+/** Fewer hits than this for all the words, and records with some of them are shown too. */
+const RELAX_BELOW = 5;
 
 export interface Readers {
   action(id: string): Action | undefined;
@@ -47,6 +49,8 @@ export interface SearchSpec {
   key: string;
   /** Only one- and two-letter words: titles and names by prefix, unranked (typing fast path). */
   fast: boolean;
+  /** Any of the meaningful words (stopwords left out), for when all of them find too little. */
+  relaxed: string | null;
 }
 
 /** Above this many matches, BM25 over every match costs too much: titles are ranked, the rest by date. */
@@ -55,7 +59,9 @@ const RANK_ALL_MAX = 5_000;
 const SUBSTRING_BELOW = 50;
 
 /** Small words left unhighlighted when they come from a thesaurus expansion. */
-const STOPWORDS = new Set('a an and the of in on for to with by des de du la le les et en au aux pour par sur un une dans'.split(' '));
+const STOPWORDS = new Set(
+  'a an and the of in on for to with by from at as is are be or during des de du la le les et en au aux pour par sur un une dans avec ou pendant entre chez'.split(' '),
+);
 const TEXT = '{title summary body}';
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -102,10 +108,13 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
   const matcher: Matcher = { prefixes: [], stems: new Set(), exact: new Set() };
   const exprs: string[] = [];
   const titleExprs: string[] = [];
-  const both = (f: (e: Expr) => string) => {
+  const meaningful: string[] = [];
+  const both = (f: (e: Expr) => string, stopword = false) => {
     exprs.push(f(TEXT_EXPR));
     titleExprs.push(f(TITLE_EXPR));
+    if (!stopword) meaningful.push(exprs[exprs.length - 1]!);
   };
+  const isStop = (w: string) => w.length < 2 || STOPWORDS.has(w);
   const plainRun: { word: string; raw: string }[] = [];
   const flushRun = () => {
     const words = plainRun.map((p) => p.word);
@@ -118,7 +127,7 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
     for (const span of spans) {
       for (; i < span.start; i++) {
         const w = words[i]!;
-        both((e) => e.word(w));
+        both((e) => e.word(w), isStop(w));
       }
       both((e) => e.concept(words.slice(span.start, span.start + span.length), span.concept));
       for (const term of span.concept.terms) {
@@ -130,7 +139,7 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
     }
     for (; i < words.length; i++) {
       const w = words[i]!;
-      both((e) => e.word(w));
+      both((e) => e.word(w), isStop(w));
     }
     plainRun.length = 0;
   };
@@ -165,6 +174,7 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
       match: positive,
       titleMatch: titleExprs.length ? titleExprs.join(' AND ') : null,
       fast,
+      relaxed: !fast && meaningful.length >= 2 ? meaningful.join(' OR ') : null,
       names: allPlain && plainWords.length > 0 && plainWords.every((w) => w.length >= 3) ? plainWords.map(quote).join(' AND ') : null,
       exact: phrases.length && phrases.length === q.groups.flat().filter((c) => c.phrase).length && q.groups.every((g) => g.length === 1) ? phrases.map((p) => quote(p.exactWords.join(' '))).join(' AND ') : null,
       exclude: excludeExpr,
@@ -183,19 +193,28 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
   if (!plan.spec.match && !plan.spec.exclude && facets.length === 0) return empty;
   ctx.docs.sync();
 
-  const run = (p: Plan): SearchResult => execute(ctx, p, facets, q);
-  const result = run(plan);
-  if (result.total >= FEW_HITS || plan.words.length === 0 || plan.spec.fast) return result;
+  const run = (p: Plan, firsts?: Set<number>): SearchResult => execute(ctx, p, facets, q, firsts);
+  let result = run(plan);
+  if (result.total >= FEW_HITS || plan.words.length === 0 || plan.spec.fast) return relax(result);
 
   const corrected = plan.words.map((w) => correctWord(ctx.db, w) ?? w);
-  if (corrected.every((w, i) => w === plan.words[i])) return result;
+  if (corrected.every((w, i) => w === plan.words[i])) return relax(result);
   const suggestion = rewrite(q.query, plan.words, corrected);
   const better = run(planQuery(ctx.thesaurus, parseQuery(suggestion, foldWords)));
   if (result.total === 0 && better.total > 0) return { ...better, query: q.query, suggestion, suggestionApplied: true };
-  return better.total > result.total ? { ...result, suggestion } : result;
+  if (better.total > result.total) result = { ...result, suggestion };
+  return relax(result);
+
+  /** When every word together finds too little, records with some of the words follow the exact matches. */
+  function relax(strict: SearchResult): SearchResult {
+    if (strict.total >= RELAX_BELOW || !plan.spec.relaxed || !plan.spec.match) return strict;
+    const firsts = new Set(matchRowids(ctx.db, 'search_fts', plan.spec.match));
+    const wider = run({ ...plan, spec: { ...plan.spec, match: plan.spec.relaxed, titleMatch: null } }, firsts);
+    return wider.total > strict.total ? { ...wider, suggestion: strict.suggestion } : strict;
+  }
 }
 
-function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: ParsedInput<'search'>): SearchResult {
+function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: ParsedInput<'search'>, firsts?: Set<number>): SearchResult {
   const { db, docs } = ctx;
   const spec = p.spec;
   const toHits = (rows: [number, number][]) =>
@@ -228,7 +247,7 @@ function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: 
     candidates = candidates.filter((r) => !excluded.has(r));
   }
   const { kept, facets } = filterAndCount(docs, candidates, filters);
-  const ordered = order(ctx, p, kept, substringOnly, q.sort, q.offset + q.limit);
+  const ordered = order(ctx, p, kept, substringOnly, q.sort, q.offset + q.limit, firsts);
   return { query: q.query, total: kept.length, hits: toHits(ordered.slice(q.offset, q.offset + q.limit)), facets, suggestion: null, suggestionApplied: false };
 }
 
@@ -293,7 +312,15 @@ function topK<T>(items: Iterable<T>, k: number, before: (a: T, b: T) => boolean)
 const newerFirst = (docs: DocIndex) => (a: number, b: number) => (docs.date[a] ?? '') > (docs.date[b] ?? '');
 
 /** [rowid, score] of the first `k` hits in the requested order. */
-function order(ctx: SearchContext, p: Plan, kept: number[], substringOnly: Set<number>, sort: ParsedInput<'search'>['sort'], k: number): [number, number][] {
+function order(
+  ctx: SearchContext,
+  p: Plan,
+  kept: number[],
+  substringOnly: Set<number>,
+  sort: ParsedInput<'search'>['sort'],
+  k: number,
+  firsts?: Set<number>,
+): [number, number][] {
   const { docs, db } = ctx;
   const byDate = newerFirst(docs);
   if (sort === 'date') return topK(kept, k, byDate).map((r) => [r, 0]);
@@ -310,7 +337,7 @@ function order(ctx: SearchContext, p: Plan, kept: number[], substringOnly: Set<n
           : null;
     if (expr) for (const [r, v] of rankAll(db, expr)) rank.set(r, v);
   }
-  const tier = (r: number) => (docs.matchKey[r] === p.spec.key ? 0 : rank.has(r) ? 1 : substringOnly.has(r) ? 3 : 2);
+  const tier = (r: number) => (docs.matchKey[r] === p.spec.key ? 0 : firsts?.has(r) ? 1 : rank.has(r) ? 2 : substringOnly.has(r) ? 4 : 3);
   const before = (a: number, b: number) => {
     const ta = tier(a);
     const tb = tier(b);
