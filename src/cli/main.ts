@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { KbResult, SearchType } from '../shared/api';
 import { createCore, defaultDbPath, demoPath, type KbCore } from '../core';
 import { rendererBundleDir, startServer, type RunningServer } from '../core/http/server';
+import { CliError, damagedMessage, safetyCommand, SAFETY_COMMANDS, SAFETY_USAGE } from './safety-commands';
 import { formatImportReport, formatSearch, formatStats } from './format';
 
 const USAGE = `Usage: kb <command> [options]
@@ -17,12 +18,11 @@ Commands:
   export FILE                         export everything to a .mieux-kb.json file
   stats [--json]                      the key figures
   search QUERY [--type action|lesson|expert] [--limit N] [--json]
-  check                               integrity and schema version
+  check                               integrity and schema version (exit 1 when damaged)
+${SAFETY_USAGE}
   serve [--port N] [--open]           the app in a browser: serves it on 127.0.0.1 (first line: its address)
 
 Every command takes --db PATH (default: $MIEUX_KB_DB, else the app's data folder).`;
-
-class CliError extends Error {}
 
 function unwrap<T>(r: KbResult<T>): T {
   if (r.ok) return r.value;
@@ -49,6 +49,8 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
       limit: { type: 'string' },
       port: { type: 'string' },
       open: { type: 'boolean', default: false },
+      yes: { type: 'boolean', default: false },
+      lift: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -116,6 +118,8 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
     }
     case 'check':
       return withCore(true, async (core) => {
+        const damaged = await damagedMessage(core);
+        if (damaged) throw new CliError(damaged);
         const check = unwrap(await core.checkDatabase({}));
         if (!check.ok) throw new CliError(`Problems in ${check.path}: ${check.problems.join('; ') || `schema ${check.schemaVersion}, expected ${check.appSchemaVersion}`}`);
         out(`OK: ${check.path} passes the integrity check (schema version ${check.schemaVersion}).`);
@@ -123,6 +127,9 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
     case 'serve':
       return serve(dbPath, values.port, values.open, out);
     default:
+      if ((SAFETY_COMMANDS as readonly string[]).includes(command)) {
+        return safetyCommand(command as (typeof SAFETY_COMMANDS)[number], { dbPath, args, flags: values, withCore: (fn) => withCore(true, fn), out });
+      }
       throw new CliError(`Unknown command "${command}". Run kb --help for the list.`);
   }
 }

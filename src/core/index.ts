@@ -12,12 +12,17 @@ import {
   type MethodName,
   type MethodOutputs,
   type ParsedInput,
+  type RestoreResult,
 } from '../shared/api';
 import { actionDef, readAction } from './actions/actions.service';
 import { exportBrief } from './brief/brief-export';
 import { prepareBrief } from './brief/brief.service';
 import { listActionRows } from './actions/actions.repo';
-import { openDatabase, SCHEMA_VERSION, type Db } from './db/open';
+import Database from 'better-sqlite3';
+import { countRows, createBackupSync, defaultBackupDir, rotateBackups } from './backup/backup';
+import { restoreDatabase } from './backup/restore';
+import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from './db/open';
+import { safetyHandlers } from './safety-handlers';
 import { listDeploymentRows } from './deployments/deployments.repo';
 import { deploymentDef, deploymentFromRow } from './deployments/deployments.service';
 import { listExpertRows } from './experts/experts.repo';
@@ -44,6 +49,11 @@ export interface CoreOptions {
   dbPath: string;
   /** Load the demo knowledge base when this open created the database (the app's first start). */
   demoIfNew?: boolean;
+  /**
+   * Called just before an import writes (not for a dry run): the place for a verified backup that
+   * lets the user undo the import. Throwing stops the import before anything is written.
+   */
+  beforeImport?: (what: { kind: 'roster' | 'exchange'; fileName?: string }) => void;
 }
 
 export interface KbCore extends KbApi {
@@ -55,10 +65,14 @@ export interface KbCore extends KbApi {
   readonly created: boolean;
 }
 
-type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutputs[M] };
+/** Methods that change data: refused before any check when the database is damaged (its connection is read-only anyway). */
+const WRITING_METHOD = /^(create|update|delete|import|save|set|withdraw|restrict|erase|merge|apply)[A-Z]/;
 
-export function createCore(options: CoreOptions): KbCore {
-  const { db, created } = openDatabase(options.dbPath);
+type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutputs[M] | Promise<MethodOutputs[M]> };
+
+/** One open database and its handlers; createCore swaps it for another when a backup is restored. */
+function openCore(options: CoreOptions, restore: (file: string) => Promise<RestoreResult>): KbCore {
+  const { db, created, startup } = openDatabase(options.dbPath);
   const ref = loadReference(db);
   const listeners = new Set<(e: KbEvent) => void>();
   const emit = (e: KbEvent) => listeners.forEach((l) => l(e));
@@ -95,6 +109,8 @@ export function createCore(options: CoreOptions): KbCore {
   const deployments = crud('deployment');
 
   const handlers: Handlers = {
+    ...safetyHandlers({ db, dbPath: options.dbPath, stores, startup, emit }),
+    restoreBackup: ({ file }) => restore(file),
     getReference: () => ref.reference,
     getStats: () => computeStats(db),
     checkDatabase: () => checkDatabase(db, options.dbPath),
@@ -137,6 +153,7 @@ export function createCore(options: CoreOptions): KbCore {
 
     search: (q) => search(searchContext, q),
     importExchange: ({ document, dryRun }) => {
+      if (!dryRun) options.beforeImport?.({ kind: 'exchange' });
       const report = importExchange(db, stores, document, dryRun);
       if (!dryRun) emit({ type: 'changed', entity: 'all', ids: [] });
       return report;
@@ -151,8 +168,9 @@ export function createCore(options: CoreOptions): KbCore {
     if (!isMethodName(method)) return { ok: false, error: { code: 'INVALID', message: `Unknown method: ${String(method).slice(0, 80)}` } };
     const parsed = methods[method].safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: invalid(formatIssues(parsed.error)) };
+    if (startup.damaged && WRITING_METHOD.test(method)) return { ok: false, error: toKbError({ code: 'SQLITE_READONLY' }) };
     try {
-      return { ok: true, value: (handlers[method] as (i: unknown) => unknown)(parsed.data) };
+      return { ok: true, value: await (handlers[method] as (i: unknown) => unknown)(parsed.data) };
     } catch (e) {
       return { ok: false, error: toKbError(e) };
     }
@@ -173,13 +191,65 @@ export function createCore(options: CoreOptions): KbCore {
       return () => listeners.delete(listener);
     },
     close() {
-      if (!db.open) return;
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
+      closeDatabase(db, options.dbPath);
     },
     dbPath: options.dbPath,
     created,
   };
+}
+
+/**
+ * Opens the knowledge base. Before every import that writes, a verified backup is taken (through
+ * a separate read-only connection: the import hook is synchronous, and VACUUM INTO gives the same
+ * consistent snapshot as the backup API). Restoring closes the open database, swaps the files and
+ * opens the restored one, so callers keep the same object.
+ */
+export function createCore(options: CoreOptions): KbCore {
+  const listeners = new Set<(e: KbEvent) => void>();
+  const beforeImport: CoreOptions['beforeImport'] = (what) => {
+    if (options.dbPath !== ':memory:') backupBeforeImport(options.dbPath);
+    options.beforeImport?.(what);
+  };
+  const restore = async (file: string): Promise<RestoreResult> => {
+    if (options.dbPath === ':memory:') throw new KbFailure('INVALID', 'An in-memory knowledge base cannot be restored from a file');
+    inner.close();
+    try {
+      return restoreDatabase(options.dbPath, file);
+    } finally {
+      // Reopened whatever happened: the restored file, or the untouched one when the restore was refused.
+      inner = open(false);
+      listeners.forEach((l) => l({ type: 'changed', entity: 'all', ids: [] }));
+    }
+  };
+  const open = (demoIfNew: boolean) => {
+    const core = openCore({ ...options, demoIfNew, beforeImport }, restore);
+    core.on((e) => listeners.forEach((l) => l(e)));
+    return core;
+  };
+  let inner = open(options.demoIfNew ?? false);
+  const api = Object.fromEntries(Object.keys(methods).map((m) => [m, (input: unknown) => inner.call(m, input)])) as unknown as KbApi;
+  return {
+    ...api,
+    call: (method, input) => inner.call(method, input),
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => inner.close(),
+    dbPath: options.dbPath,
+    created: inner.created,
+  };
+}
+
+function backupBeforeImport(dbPath: string): void {
+  const source = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    // An empty knowledge base (the first import of a new file) has nothing to lose.
+    if (Object.values(countRows(source)).some((n) => n > 0)) createBackupSync(source, dbPath, 'pre-import');
+  } finally {
+    source.close();
+  }
+  rotateBackups(defaultBackupDir(dbPath));
 }
 
 /** Record-level issues are reported under `data`, where the caller put the record. */
@@ -195,6 +265,8 @@ function underData<T>(fn: () => T): T {
 export function toKbError(e: unknown) {
   if (e instanceof KbFailure) return e.toKbError();
   const code = (e as { code?: string }).code;
+  // Only a database that failed its startup check is opened read-only.
+  if (code === 'SQLITE_READONLY') return { code: 'DB_CORRUPT' as const, message: 'The database is damaged, so it was opened read-only and nothing can be saved. Restore a backup, or export what is still readable.' };
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return { code: 'DB_CORRUPT' as const, message: `The database is damaged: ${(e as Error).message}` };
   return { code: 'INTERNAL' as const, message: (e as Error)?.message ?? String(e) };
 }

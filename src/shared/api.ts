@@ -33,6 +33,9 @@ import {
   type Expert,
   type Lesson,
 } from './schemas';
+import { safetyMethods, type SafetyOutputs } from './safety-api';
+
+export * from './safety-api';
 
 // ---------- Results and errors ----------
 export const ERROR_CODES = ['INVALID', 'NOT_FOUND', 'CONFLICT', 'DB_CORRUPT', 'DB_TOO_NEW', 'INTERNAL'] as const;
@@ -200,6 +203,8 @@ export interface ImportReport {
   experts: EntityCounts;
   deployments: EntityCounts;
   rejections: Rejection[];
+  /** Local experts erased because the file's erasure ledger (or ours) names them. */
+  erasuresApplied?: number;
 }
 
 export interface Stats {
@@ -436,6 +441,7 @@ const update = <T extends z.ZodType>(patch: T) =>
 
 /** The method table: each method's input schema. Adding a capability starts here. */
 export const methods = {
+  ...safetyMethods,
   getReference: Empty,
   getStats: Empty,
   checkDatabase: Empty,
@@ -477,7 +483,7 @@ export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof methods)[M]>;
 
 /** What each method answers with. */
-export interface MethodOutputs {
+export interface MethodOutputs extends SafetyOutputs {
   getReference: Reference;
   getStats: Stats;
   checkDatabase: DatabaseCheck;

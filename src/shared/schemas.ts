@@ -292,6 +292,22 @@ export const ExchangeLesson = LessonObject.partial().extend(stamps).strict();
 export const ExchangeExpert = ExpertObject.partial().extend(stamps).strict();
 export const ExchangeDeployment = DeploymentObject.partial().extend(stamps).strict();
 
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 hash (64 lowercase hex digits)');
+/**
+ * One erased person, as salted hashes only: an import leaves out (and erases) experts whose e-mail,
+ * or full name when the entry has no e-mail hash, hashes to the same value with the entry's salt.
+ */
+export const ErasureEntry = z
+  .object({
+    id: Uuid,
+    salt: z.string().regex(/^[0-9a-f]{32}$/, 'Not a salt (32 lowercase hex digits)'),
+    emailHash: Sha256Hex.nullable(),
+    nameHash: Sha256Hex,
+    erasedOn: PartialDate,
+  })
+  .strict();
+export type ErasureEntry = z.infer<typeof ErasureEntry>;
+
 /** The document envelope; records are checked one by one so one bad record rejects only itself. */
 export const ExchangeEnvelope = z
   .object({
@@ -302,6 +318,7 @@ export const ExchangeEnvelope = z
     lessons: z.array(z.unknown()).optional(),
     experts: z.array(z.unknown()).optional(),
     deployments: z.array(z.unknown()).optional(),
+    erasures: z.array(z.unknown()).optional(),
   })
   .strict();
 
@@ -311,6 +328,7 @@ export const ExchangeDocument = ExchangeEnvelope.extend({
   lessons: z.array(ExchangeLesson).optional(),
   experts: z.array(ExchangeExpert).optional(),
   deployments: z.array(ExchangeDeployment).optional(),
+  erasures: z.array(ErasureEntry).optional(),
 }).strict();
 
 export interface ExchangeFile {
@@ -321,4 +339,6 @@ export interface ExchangeFile {
   lessons: Lesson[];
   experts: Expert[];
   deployments: (DeploymentData & Stamped)[];
+  /** The erasure ledger; present when it has entries. */
+  erasures?: ErasureEntry[];
 }

@@ -100,3 +100,20 @@ describe('reference data through the contract', () => {
     core.close();
   });
 });
+
+describe('migration 0030 (safety)', () => {
+  it('from schema 20 with data: adds meta, the append-only audit log and the erasure ledger, keeps the records', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(20));
+    db.prepare("INSERT INTO experts (id, given_name, family_name, sector, availability, roster_status, created_at, updated_at) VALUES ('e1', 'A', 'B', 'academia', 'available', 'active', 'x', 'x')").run();
+    migrate(db, upTo(30));
+    expect(db.pragma('user_version', { simple: true })).toBe(30);
+    expect(db.prepare('SELECT given_name FROM experts').pluck().all()).toEqual(['A']);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['meta', 'audit_log', 'erasures']));
+    db.prepare("INSERT INTO audit_log (at, actor, entity, record_id, action, fields, prev_hash, hash) VALUES ('t', 'me', 'expert', 'e1', 'create', '[]', 'p', 'h')").run();
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(db.prepare('SELECT actor FROM audit_log').pluck().all()).toEqual(['me']);
+  });
+});

@@ -8,12 +8,14 @@ import {
   ExchangeEnvelope,
   ExchangeExpert,
   ExchangeLesson,
+  ErasureEntry,
   type ExchangeFile,
 } from '../../shared/schemas';
 import { lookupAction } from '../actions/actions.service';
 import type { Db } from '../db/open';
 import { allIds } from '../db/sql';
 import { isHidden } from '../experts/experts.service';
+import { addToLedger, applyLedger, matchesEntry, purgeFreedData, readLedger } from '../privacy/privacy';
 import type { EntityStore, Outcome, Stamps } from '../records/entity';
 import { KbFailure, invalidFailure } from '../util/errors';
 
@@ -75,6 +77,22 @@ export function importExchange(db: Db, stores: Stores, document: unknown, dryRun
   };
 
   const run = () => {
+    // Erasures first: the bundle's ledger joins ours, people erased here or there are erased
+    // locally and are not brought back by the records that follow.
+    const entries = (doc.erasures ?? []).flatMap((raw, i) => {
+      const parsed = ErasureEntry.safeParse(raw);
+      if (parsed.success) return [parsed.data];
+      for (const issue of formatIssues(parsed.error, ['erasures', i])) report.rejections.push({ path: issue.path, reason: issue.message });
+      return [];
+    });
+    addToLedger(db, ...entries);
+    report.erasuresApplied = applyLedger(db, new Date().toISOString().slice(0, 10));
+    const ledger = readLedger(db);
+    const erased = (rec: Record<string, unknown>) =>
+      typeof rec.givenName === 'string' &&
+      typeof rec.familyName === 'string' &&
+      ledger.some((entry) => matchesEntry(entry, { givenName: rec.givenName as string, familyName: rec.familyName as string, email: typeof rec.email === 'string' ? rec.email : null }));
+
     const actions = doc.actions ?? [];
     // Relations may point forward in the file: write Actions first, then their relations.
     const fileRefs = new Set(
@@ -110,7 +128,12 @@ export function importExchange(db: Db, stores: Stores, document: unknown, dryRun
       }
     }
     (doc.lessons ?? []).forEach((raw, i) => apply('lessons', i, raw, ExchangeLesson, report.lessons, writeWith(stores.lesson)));
-    (doc.experts ?? []).forEach((raw, i) => apply('experts', i, raw, ExchangeExpert, report.experts, writeWith(stores.expert)));
+    (doc.experts ?? []).forEach((raw, i) =>
+      apply('experts', i, raw, ExchangeExpert, report.experts, (rec) => {
+        if (erased(rec)) throw invalidFailure([{ path: '(root)', message: "This person's data was erased (erasure ledger): the record is not imported again" }]);
+        return writeWith(stores.expert)(rec);
+      }),
+    );
     (doc.deployments ?? []).forEach((raw, i) => apply('deployments', i, raw, ExchangeDeployment, report.deployments, writeWith(stores.deployment)));
     if (dryRun) throw new DryRunRollback();
   };
@@ -120,6 +143,7 @@ export function importExchange(db: Db, stores: Stores, document: unknown, dryRun
   } catch (e) {
     if (!(e instanceof DryRunRollback)) throw e;
   }
+  if (!dryRun && report.erasuresApplied) purgeFreedData(db);
   return report;
 }
 
@@ -129,6 +153,7 @@ export function exportExchange(db: Db, stores: Stores): ExchangeFile {
     .map((id) => stores.expert.get(id))
     .filter((e) => !isHidden(e));
   const visible = new Set(experts.map((e) => e.id as string));
+  const erasures = readLedger(db);
   return {
     format: 'mieux-kb',
     version: 1,
@@ -145,5 +170,6 @@ export function exportExchange(db: Db, stores: Stores): ExchangeFile {
         return d;
       })
       .filter((d) => visible.has(d.expert)),
+    ...(erasures.length ? { erasures } : {}),
   };
 }

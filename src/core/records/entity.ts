@@ -2,7 +2,8 @@
 // all inside one transaction. Each entity supplies a small definition; the logic lives once here.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { formatIssues, type Issue } from '../../shared/api';
+import { formatIssues, type AuditEntry, type Issue } from '../../shared/api';
+import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import { nowIso } from '../db/sql';
 import type { ReferenceIndex } from '../reference/reference.repo';
@@ -74,7 +75,16 @@ export class EntityStore<D extends object, R extends D & Stamps> {
    */
   write(
     patch: Partial<D>,
-    opts: { id?: string; createdAt?: string; updatedAt?: string; expectedUpdatedAt?: string; mustExist?: boolean; matchNatural?: boolean } = {},
+    opts: {
+      id?: string;
+      createdAt?: string;
+      updatedAt?: string;
+      expectedUpdatedAt?: string;
+      mustExist?: boolean;
+      matchNatural?: boolean;
+      /** How the audit log names an update (`withdraw-consent`, `restrict`…); `update` by default. */
+      auditAction?: AuditEntry['action'];
+    } = {},
   ): { record: R; outcome: Outcome } {
     const existingId = this.findExisting(opts.id, patch, opts.matchNatural ?? false);
     const existing = existingId ? this.def.read(this.db, existingId) : undefined;
@@ -93,12 +103,26 @@ export class EntityStore<D extends object, R extends D & Stamps> {
     const now = nowIso();
     this.def.save(this.db, id, data, existing?.createdAt ?? opts.createdAt ?? now, opts.updatedAt ?? now);
     this.def.reindex(this.db, id, existing);
+    appendAudit(this.db, {
+      entity: this.def.name,
+      recordId: id,
+      action: existing ? (opts.auditAction ?? 'update') : 'create',
+      fields: this.changedFields(existing ? this.pick(existing) : undefined, data),
+    });
     return { record: this.get(id), outcome: existing ? 'updated' : 'created' };
   }
 
   delete(id: string): void {
     if (!this.def.read(this.db, id)) throw notFound(this.def.name, id);
     this.def.remove(this.db, id);
+    appendAudit(this.db, { entity: this.def.name, recordId: id, action: 'delete', fields: [] });
+  }
+
+  /** Names of the data fields that differ (for a new record: the ones given a value). */
+  private changedFields(before: D | undefined, after: D): string[] {
+    const a = after as Record<string, unknown>;
+    const b = (before ?? {}) as Record<string, unknown>;
+    return this.dataKeys.filter((k) => (before ? !sameData({ v: b[k] }, { v: a[k] }) : !isEmpty(a[k])));
   }
 
   private pick(record: R): D {
@@ -116,6 +140,8 @@ export class EntityStore<D extends object, R extends D & Stamps> {
     return matches[0];
   }
 }
+
+const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

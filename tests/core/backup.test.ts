@@ -1,0 +1,211 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore, type KbCore } from '../../src/core';
+import { cleanTemporaryFiles, listBackups, rotateBackups } from '../../src/core/backup/backup';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/core/db/migrations';
+import { openDatabase, sessionMarker } from '../../src/core/db/open';
+import type { BackupInfo } from '../../src/shared/api';
+import { err, expertHelene, ghana, ok, tempDir } from './helpers';
+
+const root = path.resolve(__dirname, '../..');
+const appVersion = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** A knowledge base in its own folder, closed by each test (several tests reopen the same file). */
+function fileCore(dir = tempDir()): { core: KbCore; dbPath: string; dir: string } {
+  const dbPath = path.join(dir, 'kb.sqlite');
+  return { core: createCore({ dbPath }), dbPath, dir };
+}
+
+const actionCodes = async (core: KbCore) => ok(await core.listActions({ pageSize: 100 })).items.map((a) => a.code).sort();
+
+describe('verified backups', () => {
+  it('a manual backup is a self-contained, verified copy with a manifest that matches it', async () => {
+    const { core, dbPath, dir } = fileCore();
+    ok(await core.createAction({ data: ghana }));
+    ok(await core.createExpert({ data: expertHelene }));
+    const b = ok(await core.createBackup({}));
+    core.close();
+
+    expect(path.dirname(b.path)).toBe(path.join(dir, 'backups'));
+    expect(b).toMatchObject({ reason: 'manual', schemaVersion: SCHEMA_VERSION, appVersion, source: 'kb.sqlite', present: true, counts: { actions: 1, experts: 1, lessons: 0, deployments: 0 } });
+    expect(b.sha256).toBe(sha256(b.path));
+    expect(b.bytes).toBe(fs.statSync(b.path).size);
+    const manifest = JSON.parse(fs.readFileSync(`${b.path}.json`, 'utf8'));
+    expect(manifest).toMatchObject({ format: 'mieux-kb-backup', file: path.basename(b.path), sha256: b.sha256, createdAt: b.createdAt });
+    // Only the backup and its manifest: no temporary file, no -wal beside it.
+    expect(fs.readdirSync(path.dirname(b.path)).sort()).toEqual([path.basename(b.path), `${path.basename(b.path)}.json`]);
+    const copy = new Database(b.path, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(copy.prepare('SELECT code FROM actions').pluck().all()).toEqual(['Ghana III']);
+    copy.close();
+    expect(fs.existsSync(dbPath)).toBe(true);
+  });
+
+  it('backs up into a chosen folder', async () => {
+    const { core } = fileCore();
+    const elsewhere = path.join(tempDir(), 'usb stick');
+    const b = ok(await core.createBackup({ dir: elsewhere }));
+    core.close();
+    expect(path.dirname(b.path)).toBe(elsewhere);
+    expect(listBackups(elsewhere).map((x) => x.file)).toEqual([b.file]);
+  });
+
+  it('takes a backup before an import that writes (holding the data from before it), none for a dry run', async () => {
+    const { core, dir } = fileCore();
+    ok(await core.createAction({ data: ghana }));
+    const doc = { format: 'mieux-kb', version: 1, actions: [{ ...ghana, code: 'Ghana IV', titleEn: 'Ghana IV' }] };
+    ok(await core.importExchange({ document: doc, dryRun: true }));
+    expect(ok(await core.listBackups({})).backups).toEqual([]);
+    ok(await core.importExchange({ document: doc }));
+    const [b] = ok(await core.listBackups({})).backups;
+    core.close();
+    expect(b).toMatchObject({ reason: 'pre-import', counts: { actions: 1 } });
+    expect(path.dirname(b!.path)).toBe(path.join(dir, 'backups'));
+  });
+
+  it('takes a verified backup before migrating an existing database, at its old schema', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'kb.sqlite');
+    const old = openDatabase(dbPath, MIGRATIONS.filter((m) => m.version <= 20)).db;
+    old.prepare("INSERT INTO actions (id, code, title_en, language, status, domain, created_at, updated_at) VALUES ('a1', 'Ghana III', 'T', 'en', 'completed', 'IMT', 'x', 'x')").run();
+    old.close();
+    const core = createCore({ dbPath });
+    const health = ok(await core.getDatabaseHealth({}));
+    core.close();
+    expect(health.preMigrationBackup).toMatchObject({ reason: 'pre-migration', schemaVersion: 20, counts: { actions: 1 } });
+    const copy = new Database(health.preMigrationBackup!.path, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(20);
+    copy.close();
+    // A brand-new file has nothing to lose: no backup.
+    const fresh = fileCore();
+    expect(ok(await fresh.core.getDatabaseHealth({})).preMigrationBackup).toBeNull();
+    expect(ok(await fresh.core.listBackups({})).backups).toEqual([]);
+    fresh.core.close();
+  });
+
+  it('makes the daily backup when the last one is 24 hours old, not before', async () => {
+    const { core, dir } = fileCore();
+    const first = ok(await core.backupIfDue({}));
+    expect(first.created).toMatchObject({ reason: 'daily' });
+    expect(ok(await core.backupIfDue({})).created).toBeNull();
+    const manifest = `${first.created!.path}.json`;
+    const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+    fs.writeFileSync(manifest, JSON.stringify({ ...m, createdAt: new Date(Date.now() - 25 * 3600_000).toISOString() }));
+    expect(ok(await core.backupIfDue({})).created).toMatchObject({ reason: 'daily' });
+    core.close();
+    expect(listBackups(path.join(dir, 'backups')).filter((b) => b.reason === 'daily')).toHaveLength(2);
+  });
+});
+
+describe('rotation', () => {
+  /** Backups with chosen ages, made for real and back-dated in their manifests. */
+  async function aged(core: KbCore, reasons: BackupInfo['reason'][]): Promise<BackupInfo[]> {
+    const made: BackupInfo[] = [];
+    for (const [i, reason] of reasons.entries()) {
+      const b = ok(await core.createBackup({}));
+      const file = `${b.path}.json`;
+      const createdAt = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
+      fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), reason, createdAt }));
+      made.push({ ...b, reason, createdAt });
+    }
+    return made;
+  }
+
+  it('keeps the newest N daily and M pre-migration/pre-import backups, never a manual one nor a file without a manifest', async () => {
+    const { core, dir } = fileCore();
+    const made = await aged(core, ['daily', 'daily', 'daily', 'manual', 'pre-import', 'pre-import', 'pre-migration', 'pre-migration', 'daily']);
+    core.close();
+    const folder = path.join(dir, 'backups');
+    const stranger = path.join(folder, 'my-own-copy.sqlite');
+    fs.writeFileSync(stranger, 'not ours');
+    // A manifest that tries to point outside the folder is not a manifest rotation trusts.
+    const outside = path.join(dir, 'precious.sqlite');
+    fs.writeFileSync(outside, 'precious');
+    fs.writeFileSync(path.join(folder, 'evil.sqlite.json'), JSON.stringify({ ...JSON.parse(fs.readFileSync(`${made[0]!.path}.json`, 'utf8')), file: '../precious.sqlite' }));
+
+    const deleted = rotateBackups(folder, { daily: 2, safety: 1 });
+    const kept = listBackups(folder).map((b) => b.path);
+    expect(deleted.sort()).toEqual([made[0]!.path, made[1]!.path, made[4]!.path, made[6]!.path].sort());
+    expect(kept.sort()).toEqual([made[2]!.path, made[3]!.path, made[5]!.path, made[7]!.path, made[8]!.path].sort());
+    for (const d of deleted) expect(fs.existsSync(d) || fs.existsSync(`${d}.json`)).toBe(false);
+    expect(fs.readFileSync(stranger, 'utf8')).toBe('not ours');
+    expect(fs.readFileSync(outside, 'utf8')).toBe('precious');
+  });
+
+  it('removes temporary files of a backup whose process died, and leaves a running one alone', () => {
+    const folder = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const deadTmp = path.join(folder, `.kb-x-daily.sqlite.${dead}.tmp`);
+    const liveTmp = path.join(folder, `.kb-y-daily.sqlite.${process.pid}.tmp`);
+    fs.writeFileSync(deadTmp, 'half a backup');
+    fs.writeFileSync(`${deadTmp}-journal`, 'its journal');
+    fs.writeFileSync(liveTmp, 'in progress');
+    expect(cleanTemporaryFiles(folder).sort()).toEqual([path.basename(deadTmp), `${path.basename(deadTmp)}-journal`].sort());
+    expect(fs.readdirSync(folder)).toEqual([path.basename(liveTmp)]);
+    expect(listBackups(folder)).toEqual([]);
+  });
+});
+
+describe('restore', () => {
+  it('puts a backup in place, keeps the replaced database aside, and the same core keeps working', async () => {
+    const { core, dbPath } = fileCore();
+    const events: string[] = [];
+    core.on((e) => events.push(e.type === 'changed' ? e.entity : e.type));
+    ok(await core.createAction({ data: ghana }));
+    const b = ok(await core.createBackup({}));
+    ok(await core.createAction({ data: { ...ghana, code: 'Added after the backup' } }));
+
+    const r = ok(await core.restoreBackup({ file: b.path }));
+    expect(r).toMatchObject({ restoredFrom: b.path, schemaVersion: SCHEMA_VERSION, counts: { actions: 1 } });
+    expect(await actionCodes(core)).toEqual(['Ghana III']);
+    expect(events).toContain('all');
+    ok(await core.createAction({ data: { ...ghana, code: 'After the restore' } }));
+    expect(await actionCodes(core)).toEqual(['After the restore', 'Ghana III']);
+    core.close();
+
+    const aside = new Database(r.movedAside!, { readonly: true });
+    expect(aside.prepare('SELECT code FROM actions ORDER BY code').pluck().all()).toEqual(['Added after the backup', 'Ghana III']);
+    aside.close();
+    expect(path.dirname(r.movedAside!)).toBe(path.dirname(dbPath));
+  });
+
+  it('refuses a backup changed after it was made, and leaves the database as it was', async () => {
+    const { core } = fileCore();
+    ok(await core.createAction({ data: ghana }));
+    const b = ok(await core.createBackup({}));
+    ok(await core.createAction({ data: { ...ghana, code: 'Kept' } }));
+    const bytes = fs.readFileSync(b.path);
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
+    fs.writeFileSync(b.path, bytes);
+    expect(err(await core.restoreBackup({ file: b.path })).message).toMatch(/checksum/);
+    expect(await actionCodes(core)).toEqual(['Ghana III', 'Kept']);
+    expect(err(await core.restoreBackup({ file: path.join(tempDir(), 'nothing.sqlite') })).code).toBe('NOT_FOUND');
+    core.close();
+  });
+});
+
+describe('startup check', () => {
+  it('a clean close leaves no session marker; a session that never closed makes the next start run the full integrity_check', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'kb.sqlite');
+    const first = createCore({ dbPath });
+    expect(fs.existsSync(sessionMarker(dbPath))).toBe(true);
+    first.close();
+    expect(fs.existsSync(sessionMarker(dbPath))).toBe(false);
+
+    const second = createCore({ dbPath });
+    expect(ok(await second.getDatabaseHealth({}))).toMatchObject({ state: 'ok', uncleanShutdown: false, check: 'quick_check', problems: [] });
+    second.close();
+    // What a crash leaves (the crash tests kill a real process): the marker without a close.
+    fs.writeFileSync(sessionMarker(dbPath), 'left by a crash');
+    const third = createCore({ dbPath });
+    expect(ok(await third.getDatabaseHealth({}))).toMatchObject({ state: 'ok', uncleanShutdown: true, check: 'integrity_check' });
+    third.close();
+  });
+});
