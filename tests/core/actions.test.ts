@@ -101,7 +101,8 @@ describe('Actions', () => {
     expect(plan("SELECT * FROM deployments WHERE action_id = 'x' ORDER BY start_date")).toMatch(/USING INDEX deployments_action/);
     expect(plan("SELECT * FROM deployments WHERE expert_id = 'x' ORDER BY start_date")).toMatch(/USING INDEX deployments_expert/);
     expect(plan("SELECT id FROM experts WHERE email = 'a@b.c' COLLATE NOCASE")).toMatch(/USING (COVERING )?INDEX experts_email/);
-    expect(plan("SELECT id FROM experts ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE")).toMatch(/experts_name/);
+    expect(plan('SELECT id FROM experts ORDER BY sort_name')).toMatch(/experts_name/);
+    expect(plan('SELECT id FROM actions ORDER BY sort_code')).toMatch(/actions_sort_code/);
     db.close();
   });
 });

@@ -86,6 +86,18 @@ describe('experts', () => {
   });
 });
 
+describe('sorting as people read', () => {
+  it('ignores accents and case: Ávila with the A, Østergaard with the O, Côte between Costa and Cuba', async () => {
+    const core = newCore();
+    for (const [givenName, familyName] of [['Zoë', 'Zając'], ['Søren', 'Østergaard'], ['Rodrigo', 'Ávila Treviño'], ['anna', 'bauer'], ['Lucie', 'Černá']]) {
+      ok(await core.createExpert({ data: { givenName, familyName } }));
+    }
+    expect(ok(await core.listExperts({})).items.map((e) => e.familyName)).toEqual(['Ávila Treviño', 'bauer', 'Černá', 'Østergaard', 'Zając']);
+    for (const code of ['Cuba I', "Côte d'Ivoire I", 'Costa Rica V']) ok(await core.createAction({ data: { ...ghana, code, titleEn: code } }));
+    expect(ok(await core.listActions({ sort: 'code' })).items.map((a) => a.code)).toEqual(['Costa Rica V', "Côte d'Ivoire I", 'Cuba I']);
+  });
+});
+
 describe('deployments and stats', () => {
   it('links experts and Actions by e-mail and code; stats are computed from the data', async () => {
     const { core, gh, cr } = await seeded();

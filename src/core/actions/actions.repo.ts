@@ -3,6 +3,7 @@ import type { Page, ParsedInput } from '../../shared/api';
 import type { ActionData, ActionSummary } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import { readValues, stmt, Where, writeChildren, type ChildList } from '../db/sql';
+import { foldText } from '../search/fold';
 
 export const ACTION_LISTS = {
   aliases: { table: 'action_aliases', owner: 'action_id', columns: ['alias'] },
@@ -40,15 +41,15 @@ export function saveActionRow(db: Db, id: string, a: ActionData, createdAt: stri
   stmt(
     db,
     `INSERT INTO actions (id, code, title_en, title_fr, language, status, start_date, end_date, domain, region,
-       summary, objectives, activities, results, public_url, notes, created_at, updated_at)
+       summary, objectives, activities, results, public_url, notes, sort_code, sort_title, created_at, updated_at)
      VALUES (@id, @code, @titleEn, @titleFr, @language, @status, @startDate, @endDate, @domain, @region,
-       @summary, @objectives, @activities, @results, @publicUrl, @notes, @createdAt, @updatedAt)
+       @summary, @objectives, @activities, @results, @publicUrl, @notes, @sortCode, @sortTitle, @createdAt, @updatedAt)
      ON CONFLICT(id) DO UPDATE SET code = excluded.code, title_en = excluded.title_en, title_fr = excluded.title_fr,
        language = excluded.language, status = excluded.status, start_date = excluded.start_date, end_date = excluded.end_date,
        domain = excluded.domain, region = excluded.region, summary = excluded.summary, objectives = excluded.objectives,
        activities = excluded.activities, results = excluded.results, public_url = excluded.public_url, notes = excluded.notes,
-       updated_at = excluded.updated_at`,
-  ).run({ ...a, id, createdAt, updatedAt });
+       sort_code = excluded.sort_code, sort_title = excluded.sort_title, updated_at = excluded.updated_at`,
+  ).run({ ...a, id, createdAt, updatedAt, sortCode: foldText(a.code), sortTitle: foldText(a.titleEn ?? a.titleFr ?? a.code) });
   for (const key of Object.keys(ACTION_LISTS) as (keyof typeof ACTION_LISTS)[]) {
     writeChildren(db, ACTION_LISTS[key], id, (a[key] as string[]).map((v) => [v]));
   }
@@ -93,8 +94,8 @@ export function followUpIds(db: Db, id: string): string[] {
 
 const ACTION_SORT = {
   startDate: 'a.start_date IS NULL, a.start_date',
-  code: 'a.code COLLATE NOCASE',
-  title: 'coalesce(a.title_en, a.title_fr) COLLATE NOCASE',
+  code: 'a.sort_code',
+  title: 'a.sort_title',
   updatedAt: 'a.updated_at',
 } as const;
 
@@ -127,7 +128,7 @@ export function listActionRows(db: Db, q: ParsedInput<'listActions'>, regions: s
   const rows = stmt(
     db,
     `SELECT a.id, a.code, a.title_en, a.title_fr, a.language, a.status, a.start_date, a.end_date, a.domain, a.region, a.updated_at
-     FROM actions a ${where} ORDER BY ${sortSql}, a.code COLLATE NOCASE, a.id LIMIT ? OFFSET ?`,
+     FROM actions a ${where} ORDER BY ${sortSql}, a.sort_code, a.id LIMIT ? OFFSET ?`,
   ).all(...where.params, q.pageSize, (q.page - 1) * q.pageSize) as ActionRow[];
   return {
     total,

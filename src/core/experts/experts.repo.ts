@@ -4,6 +4,7 @@ import { CEFR_LEVELS } from '../../shared/reference';
 import type { ExpertData } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import { readChildren, readValues, stmt, Where, writeChildren, type ChildList } from '../db/sql';
+import { foldText } from '../search/fold';
 
 export const EXPERT_LISTS = {
   languages: { table: 'expert_languages', owner: 'expert_id', columns: ['code', 'level', 'level_rank'] },
@@ -42,10 +43,10 @@ export function saveExpertRow(db: Db, id: string, e: ExpertData, createdAt: stri
     db,
     `INSERT INTO experts (id, given_name, family_name, email, phone, institution, position, member_state, sector, expertise,
        availability, availability_note, roster_status, last_confirmed_on, consent_given_on, consent_basis, consent_notice_version,
-       consent_withdrawn_on, restricted, notes, created_at, updated_at)
+       consent_withdrawn_on, restricted, notes, sort_name, sort_institution, created_at, updated_at)
      VALUES (@id, @givenName, @familyName, @email, @phone, @institution, @position, @memberState, @sector, @expertise,
        @availability, @availabilityNote, @rosterStatus, @lastConfirmedOn, @consentGivenOn, @consentBasis, @consentNoticeVersion,
-       @consentWithdrawnOn, @restricted, @notes, @createdAt, @updatedAt)
+       @consentWithdrawnOn, @restricted, @notes, @sortName, @sortInstitution, @createdAt, @updatedAt)
      ON CONFLICT(id) DO UPDATE SET given_name = excluded.given_name, family_name = excluded.family_name, email = excluded.email,
        phone = excluded.phone, institution = excluded.institution, position = excluded.position, member_state = excluded.member_state,
        sector = excluded.sector, expertise = excluded.expertise, availability = excluded.availability,
@@ -53,7 +54,7 @@ export function saveExpertRow(db: Db, id: string, e: ExpertData, createdAt: stri
        last_confirmed_on = excluded.last_confirmed_on, consent_given_on = excluded.consent_given_on,
        consent_basis = excluded.consent_basis, consent_notice_version = excluded.consent_notice_version,
        consent_withdrawn_on = excluded.consent_withdrawn_on, restricted = excluded.restricted, notes = excluded.notes,
-       updated_at = excluded.updated_at`,
+       sort_name = excluded.sort_name, sort_institution = excluded.sort_institution, updated_at = excluded.updated_at`,
   ).run({
     ...e,
     id,
@@ -65,6 +66,8 @@ export function saveExpertRow(db: Db, id: string, e: ExpertData, createdAt: stri
     consentNoticeVersion: e.consent.noticeVersion ?? null,
     consentWithdrawnOn: e.consent.withdrawnOn,
     restricted: e.restricted ? 1 : 0,
+    sortName: foldText(`${e.familyName} ${e.givenName}`),
+    sortInstitution: foldText(e.institution),
     createdAt,
     updatedAt,
   });
@@ -96,9 +99,9 @@ export function findExpertIdsByEmail(db: Db, email: string): string[] {
 }
 
 const EXPERT_SORT = {
-  familyName: 'e.family_name COLLATE NOCASE',
+  familyName: 'e.sort_name',
   memberState: 'e.member_state',
-  institution: 'e.institution COLLATE NOCASE',
+  institution: "e.sort_institution = '', e.sort_institution",
   availability: "CASE e.availability WHEN 'available' THEN 0 WHEN 'limited' THEN 1 ELSE 2 END",
   lastConfirmedOn: 'e.last_confirmed_on',
   updatedAt: 'e.updated_at',
@@ -134,7 +137,7 @@ export function listExpertRows(db: Db, q: ParsedInput<'listExperts'>, regions: s
   const order = q.order ?? (q.sort === 'lastConfirmedOn' || q.sort === 'updatedAt' ? 'desc' : 'asc');
   const ids = stmt(
     db,
-    `SELECT e.id FROM experts e ${where} ORDER BY ${EXPERT_SORT[q.sort]} ${order}, e.family_name COLLATE NOCASE, e.given_name COLLATE NOCASE, e.id LIMIT ? OFFSET ?`,
+    `SELECT e.id FROM experts e ${where} ORDER BY ${EXPERT_SORT[q.sort]} ${order}, e.sort_name, e.id LIMIT ? OFFSET ?`,
   )
     .pluck()
     .all(...where.params, q.pageSize, (q.page - 1) * q.pageSize) as string[];

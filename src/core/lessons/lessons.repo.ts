@@ -3,6 +3,7 @@ import type { Page, ParsedInput } from '../../shared/api';
 import type { LessonData } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import { readValues, stmt, Where, writeChildren, type ChildList } from '../db/sql';
+import { foldText } from '../search/fold';
 
 export const LESSON_LISTS = {
   actions: { table: 'lesson_actions', owner: 'lesson_id', columns: ['action_id'] },
@@ -31,13 +32,13 @@ export interface LessonRow {
 export function saveLessonRow(db: Db, id: string, l: LessonData, createdAt: string, updatedAt: string): void {
   stmt(
     db,
-    `INSERT INTO lessons (id, title, context, lesson, recommendation, polarity, stage, evidence, review_status, language, author, recorded_on, created_at, updated_at)
-     VALUES (@id, @title, @context, @lesson, @recommendation, @polarity, @stage, @evidence, @reviewStatus, @language, @author, @recordedOn, @createdAt, @updatedAt)
+    `INSERT INTO lessons (id, title, context, lesson, recommendation, polarity, stage, evidence, review_status, language, author, recorded_on, sort_title, created_at, updated_at)
+     VALUES (@id, @title, @context, @lesson, @recommendation, @polarity, @stage, @evidence, @reviewStatus, @language, @author, @recordedOn, @sortTitle, @createdAt, @updatedAt)
      ON CONFLICT(id) DO UPDATE SET title = excluded.title, context = excluded.context, lesson = excluded.lesson,
        recommendation = excluded.recommendation, polarity = excluded.polarity, stage = excluded.stage, evidence = excluded.evidence,
        review_status = excluded.review_status, language = excluded.language, author = excluded.author,
-       recorded_on = excluded.recorded_on, updated_at = excluded.updated_at`,
-  ).run({ ...l, id, createdAt, updatedAt });
+       recorded_on = excluded.recorded_on, sort_title = excluded.sort_title, updated_at = excluded.updated_at`,
+  ).run({ ...l, id, createdAt, updatedAt, sortTitle: foldText(l.title) });
   for (const key of Object.keys(LESSON_LISTS) as (keyof typeof LESSON_LISTS)[]) {
     writeChildren(db, LESSON_LISTS[key], id, (l[key] as string[]).map((v) => [v]));
   }
@@ -66,7 +67,7 @@ export function lessonIdsOfAction(db: Db, actionId: string): string[] {
 
 const LESSON_SORT = {
   recordedOn: 'l.recorded_on',
-  title: 'l.title COLLATE NOCASE',
+  title: 'l.sort_title',
   updatedAt: 'l.updated_at',
 } as const;
 
@@ -99,7 +100,7 @@ export function listLessonRows(db: Db, q: ParsedInput<'listLessons'>, regions: s
     .addIf(q.yearTo !== undefined, 'l.recorded_year <= ?', q.yearTo);
   const total = stmt(db, `SELECT count(*) FROM lessons l ${where}`).pluck().get(...where.params) as number;
   const order = q.order ?? (q.sort === 'title' ? 'asc' : 'desc');
-  const ids = stmt(db, `SELECT l.id FROM lessons l ${where} ORDER BY ${LESSON_SORT[q.sort]} ${order}, l.title COLLATE NOCASE, l.id LIMIT ? OFFSET ?`)
+  const ids = stmt(db, `SELECT l.id FROM lessons l ${where} ORDER BY ${LESSON_SORT[q.sort]} ${order}, l.sort_title, l.id LIMIT ? OFFSET ?`)
     .pluck()
     .all(...where.params, q.pageSize, (q.page - 1) * q.pageSize) as string[];
   return { total, page: q.page, pageSize: q.pageSize, items: ids };

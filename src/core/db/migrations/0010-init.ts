@@ -26,9 +26,12 @@ CREATE TABLE actions (
   region TEXT REFERENCES regions(code),
   summary TEXT, objectives TEXT, activities TEXT, results TEXT,
   public_url TEXT, notes TEXT,
+  -- folded (lower case, no accents): lists sort "Côte d'Ivoire" between "Costa Rica" and "Cuba"
+  sort_code TEXT NOT NULL DEFAULT '', sort_title TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX actions_code ON actions(code COLLATE NOCASE);
+CREATE INDEX actions_sort_code ON actions(sort_code);
 CREATE INDEX actions_domain ON actions(domain, start_date);
 CREATE INDEX actions_status ON actions(status);
 CREATE INDEX actions_start ON actions(start_date);
@@ -59,6 +62,7 @@ CREATE TABLE lessons (
   author TEXT,
   recorded_on TEXT,
   recorded_year INTEGER GENERATED ALWAYS AS (CAST(substr(recorded_on, 1, 4) AS INTEGER)) VIRTUAL,
+  sort_title TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX lessons_recorded ON lessons(recorded_on);
@@ -86,10 +90,12 @@ CREATE TABLE experts (
   consent_given_on TEXT, consent_basis TEXT, consent_notice_version TEXT, consent_withdrawn_on TEXT,
   restricted INTEGER NOT NULL DEFAULT 0,
   notes TEXT,
+  -- folded "family given" and institution: "Ávila" sorts with the A's, "Østergaard" with the O's
+  sort_name TEXT NOT NULL DEFAULT '', sort_institution TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX experts_email ON experts(email COLLATE NOCASE) WHERE email IS NOT NULL;
-CREATE INDEX experts_name ON experts(family_name COLLATE NOCASE, given_name COLLATE NOCASE);
+CREATE INDEX experts_name ON experts(sort_name);
 CREATE INDEX experts_member_state ON experts(member_state);
 CREATE INDEX experts_availability ON experts(availability);
 CREATE TABLE expert_languages (expert_id TEXT NOT NULL REFERENCES experts(id) ON DELETE CASCADE, code TEXT NOT NULL REFERENCES languages(code), level TEXT NOT NULL, level_rank INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (expert_id, code)) STRICT;
