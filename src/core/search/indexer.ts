@@ -148,7 +148,9 @@ export function writeDoc(db: Db, doc: SearchDoc): void {
   const term = stmt(db, 'INSERT OR IGNORE INTO search_terms (term) VALUES (?)');
   for (const w of new Set(text.join(' ').split(' '))) if (w.length >= 4 && !/\d/.test(w)) term.run(w);
   stmt(db, 'INSERT INTO search_exact (rowid, text) VALUES (?, ?)').run(rowid, foldText(all, true));
-  stmt(db, 'INSERT INTO search_names (rowid, name) VALUES (?, ?)').run(rowid, foldText(doc.names));
+  const names = foldText(doc.names);
+  stmt(db, 'INSERT INTO search_names (rowid, name) VALUES (?, ?)').run(rowid, names);
+  stmt(db, 'INSERT INTO search_titles (rowid, title) VALUES (?, ?)').run(rowid, names);
   touch(db, rowid);
 }
 
@@ -164,4 +166,5 @@ function deleteText(db: Db, rowid: number): void {
   stmt(db, 'DELETE FROM search_fts WHERE rowid = ?').run(rowid);
   stmt(db, 'DELETE FROM search_exact WHERE rowid = ?').run(rowid);
   stmt(db, 'DELETE FROM search_names WHERE rowid = ?').run(rowid);
+  stmt(db, 'DELETE FROM search_titles WHERE rowid = ?').run(rowid);
 }

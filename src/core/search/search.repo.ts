@@ -15,9 +15,14 @@ export function rankAll(db: Db, expr: string): [number, number][] {
   return stmt(db, 'SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ?').raw().all(expr) as [number, number][];
 }
 
-/** Newest first, one page, and the total: the typing fast path needs no ranking and no facets. */
+/**
+ * Newest first, one page, and the total, from the titles table and its one- and two-letter prefix
+ * indexes: the typing fast path needs no ranking and no facets.
+ */
 export function newestMatches(db: Db, expr: string, limit: number, offset: number): { total: number; rowids: number[] } {
-  const total = stmt(db, 'SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck().get(expr) as number;
-  const rowids = stmt(db, 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?').pluck().all(expr, limit, offset) as number[];
+  const total = stmt(db, 'SELECT count(*) FROM search_titles WHERE search_titles MATCH ?').pluck().get(expr) as number;
+  const rowids = stmt(db, 'SELECT rowid FROM search_titles WHERE search_titles MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
+    .pluck()
+    .all(expr, limit, offset) as number[];
   return { total, rowids };
 }

@@ -35,6 +35,12 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
   content = '', contentless_delete = 1
 );
 INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 0.6)');
+-- Titles, codes and names with prefix indexes for one and two letters: the typing fast path.
+CREATE VIRTUAL TABLE search_titles USING fts5(
+  title,
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2',
+  content = '', contentless_delete = 1
+);
 -- Accents kept: quoted phrases match exactly ("traite" is not "traité").
 CREATE VIRTUAL TABLE search_exact USING fts5(
   text,
