@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { KbCore } from '../../src/core';
 import { createCore } from '../../src/core';
 import type { MethodInput, SearchResult } from '../../src/shared/api';
-import { ok } from './helpers';
+import { ok, tempDir } from './helpers';
 
 let core: KbCore;
 const ids: Record<string, string> = {};
@@ -233,6 +233,20 @@ describe('ranking, sorting and facets', () => {
 });
 
 describe('the index follows every write', () => {
+  it('sees what another process wrote to the same file (the CLI while the app is open)', async () => {
+    const file = `${tempDir()}/shared.sqlite`;
+    const app = createCore({ dbPath: file });
+    const cli = createCore({ dbPath: file });
+    ok(await app.createAction({ data: action('Alpha I', { titleEn: 'Alpha I: pelican survey' }) }));
+    expect(ok(await app.search({ query: 'pelican' })).total).toBe(1);
+    ok(await cli.createAction({ data: action('Beta I', { titleEn: 'Beta I: pelican census' }) }));
+    expect(ok(await app.search({ query: 'pelican', sort: 'title' })).hits.map((h) => h.code)).toEqual(['Alpha I', 'Beta I']);
+    ok(await app.createAction({ data: action('Aardvark I', { titleEn: 'Aardvark I: another pelican' }) }));
+    expect(ok(await app.search({ query: 'pelican', sort: 'title' })).hits.map((h) => h.code)).toEqual(['Aardvark I', 'Alpha I', 'Beta I']);
+    app.close();
+    cli.close();
+  });
+
   it('insert, update and delete of each type are searchable at once', async () => {
     const c = createCore({ dbPath: ':memory:' });
     const a = ok(await c.createAction({ data: action('Zanzibar I', { titleEn: 'Zanzibar I: seaweed cooperatives' }) }));

@@ -1,5 +1,5 @@
-// The narrow search table held in memory: type, date, title key and facet value ids of every
-// document. Facet counts and filters over tens of thousands of matches are a few array passes here
+// The narrow search table held in memory: type, reference, date and facet value ids of every
+// document (sort titles only once a search sorts by title). Facet counts and filters over tens of thousands of matches are a few array passes here
 // instead of a GROUP BY per facet in SQL. It follows this connection's writes row by row and
 // reloads whole when another connection (the CLI, a second window) changed the file.
 import type { Db } from '../db/open';
@@ -14,7 +14,6 @@ interface DocRow {
   type: DocType;
   ref_id: string;
   sort_title: string;
-  match_key: string;
   date: string | null;
   facet_ids: string;
 }
@@ -38,8 +37,8 @@ function parseIds(s: string, from = 0, to = s.length): Int32Array {
 export class DocIndex {
   readonly type: DocType[] = [];
   readonly refId: string[] = [];
-  readonly sortTitle: string[] = [];
-  readonly matchKey: string[] = [];
+  private readonly titles: string[] = [];
+  private titlesLoaded = false;
   readonly date: (string | null)[] = [];
   readonly facetIds: Int32Array[] = [];
   /** Every live rowid, for searches that filter without words. */
@@ -63,7 +62,7 @@ export class DocIndex {
     const touched = takeTouched(this.db);
     if (touched.length) {
       this.loadValues();
-      const get = stmt(this.db, 'SELECT rowid, type, ref_id, sort_title, match_key, date, facet_ids FROM search_docs WHERE rowid = ?');
+      const get = stmt(this.db, 'SELECT rowid, type, ref_id, sort_title, date, facet_ids FROM search_docs WHERE rowid = ?');
       for (const rowid of touched) {
         const row = get.get(rowid) as DocRow | undefined;
         if (row) this.put(row);
@@ -73,30 +72,45 @@ export class DocIndex {
     return this;
   }
 
+  /** Folded titles for sorting, loaded the first time a search sorts by title. */
+  sortTitles(): string[] {
+    if (!this.titlesLoaded) {
+      const cols = stmt(this.db, "SELECT group_concat(rowid, ' '), group_concat(sort_title, char(10)) FROM search_docs").raw().get() as (string | null)[];
+      if (cols[0]) {
+        const titles = cols[1]!.split('\n');
+        cols[0].split(' ').forEach((r, i) => (this.titles[Number(r)] = titles[i]!));
+      }
+      this.titlesLoaded = true;
+    }
+    return this.titles;
+  }
+
   valueId(facet: string, value: string): number | undefined {
     return this.valueIds.get(`${facet}\u0000${value}`);
   }
 
   /**
    * Loads every document in one pass: SQLite concatenates each column (decoding 100,000 rows one by
-   * one costs ten times more), and the strings are split here.
+   * one costs ten times more), and the strings are split here. The aggregates of one query see the
+   * rows in the same order, so the columns line up.
    */
   private reload(): void {
     this.live.clear();
     this.values.length = 0;
     this.valueIds.clear();
+    this.titles.length = 0;
+    this.titlesLoaded = false;
     this.loadValues();
     const cols = stmt(
       this.db,
-      `SELECT group_concat(rowid, ' ' ORDER BY rowid), group_concat(type, ' ' ORDER BY rowid), group_concat(ref_id, char(10) ORDER BY rowid),
-        group_concat(sort_title, char(10) ORDER BY rowid), group_concat(match_key, char(10) ORDER BY rowid),
-        group_concat(coalesce(date, ''), char(10) ORDER BY rowid), group_concat(facet_ids, ';' ORDER BY rowid) FROM search_docs`,
+      `SELECT group_concat(rowid, ' '), group_concat(type, ' '), group_concat(ref_id, char(10)),
+        group_concat(coalesce(date, ''), char(10)), group_concat(facet_ids, ';') FROM search_docs`,
     )
       .raw()
       .get() as (string | null)[];
     if (!cols[0]) return;
-    const [rowids, types, refs, titles, keys, dates] = cols.slice(0, 6).map((c, i) => c!.split(i < 2 ? ' ' : '\n')) as string[][];
-    const facets = cols[6]!;
+    const [rowids, types, refs, dates] = cols.slice(0, 4).map((c, i) => c!.split(i < 2 ? ' ' : '\n')) as string[][];
+    const facets = cols[4]!;
     let start = 0;
     rowids!.forEach((r, i) => {
       const rowid = Number(r);
@@ -105,8 +119,6 @@ export class DocIndex {
       this.live.add(rowid);
       this.type[rowid] = types![i] as DocType;
       this.refId[rowid] = refs![i]!;
-      this.sortTitle[rowid] = titles![i]!;
-      this.matchKey[rowid] = keys![i]!;
       this.date[rowid] = dates![i] || null;
       this.facetIds[rowid] = parseIds(facets, start, end);
       start = end + 1;
@@ -125,8 +137,7 @@ export class DocIndex {
     this.live.add(r.rowid);
     this.type[r.rowid] = r.type;
     this.refId[r.rowid] = r.ref_id;
-    this.sortTitle[r.rowid] = r.sort_title;
-    this.matchKey[r.rowid] = r.match_key;
+    if (this.titlesLoaded) this.titles[r.rowid] = r.sort_title;
     this.date[r.rowid] = r.date;
     this.facetIds[r.rowid] = parseIds(r.facet_ids);
   }

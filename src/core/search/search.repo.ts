@@ -26,3 +26,8 @@ export function newestMatches(db: Db, expr: string, limit: number, offset: numbe
     .all(expr, limit, offset) as number[];
   return { total, rowids };
 }
+
+/** Documents whose code, title or name, folded, is exactly the query. */
+export function docsWithKey(db: Db, key: string): number[] {
+  return stmt(db, 'SELECT rowid FROM search_docs WHERE match_key = ?').pluck().all(key) as number[];
+}

@@ -9,7 +9,7 @@ import { resolveFilters } from './filters';
 import { segmentsToText, segmentText, snippet, textMatches, type Matcher } from './highlight';
 import { parseQuery, type Clause, type ParsedQuery } from './query';
 import type { DocIndex } from './doc-index';
-import { matchRowids, newestMatches, rankAll } from './search.repo';
+import { docsWithKey, matchRowids, newestMatches, rankAll } from './search.repo';
 import { findConcepts, type Concept, type Thesaurus } from './thesaurus';
 import { correctWord } from './typo';
 
@@ -324,7 +324,10 @@ function order(
   const { docs, db } = ctx;
   const byDate = newerFirst(docs);
   if (sort === 'date') return topK(kept, k, byDate).map((r) => [r, 0]);
-  if (sort === 'title') return topK(kept, k, (a, b) => docs.sortTitle[a]! < docs.sortTitle[b]!).map((r) => [r, 0]);
+  if (sort === 'title') {
+    const titles = docs.sortTitles();
+    return topK(kept, k, (a, b) => titles[a]! < titles[b]!).map((r) => [r, 0]);
+  }
 
   const rank = new Map<number, number>();
   if (p.spec.match && !p.spec.fast) {
@@ -337,7 +340,8 @@ function order(
           : null;
     if (expr) for (const [r, v] of rankAll(db, expr)) rank.set(r, v);
   }
-  const tier = (r: number) => (docs.matchKey[r] === p.spec.key ? 0 : firsts?.has(r) ? 1 : rank.has(r) ? 2 : substringOnly.has(r) ? 4 : 3);
+  const exact = new Set(p.spec.key ? docsWithKey(db, p.spec.key) : []);
+  const tier = (r: number) => (exact.has(r) ? 0 : firsts?.has(r) ? 1 : rank.has(r) ? 2 : substringOnly.has(r) ? 4 : 3);
   const before = (a: number, b: number) => {
     const ta = tier(a);
     const tb = tier(b);
