@@ -1,6 +1,7 @@
 // SQL for the preparation brief, and only SQL. Candidates are gathered through the narrow
 // topic/country tables (indexed by value), with their lists packed into one row each, so scoring
-// thousands of them costs one query per kind instead of one per record.
+// thousands of them costs one query per kind instead of one per record. The candidate ids drive
+// each query (CROSS JOIN keeps that order): the big tables are only probed by primary key.
 import type { Db } from '../db/open';
 import { stmt } from '../db/sql';
 
@@ -38,17 +39,17 @@ const toAction = (r: ActionCandidateRow): ActionCandidate => ({ ...r, topics: sp
 export function actionCandidates(db: Db, topics: readonly string[], countries: readonly string[], extra: readonly string[]): ActionCandidate[] {
   const rows = stmt(
     db,
-    `SELECT ${ACTION_COLUMNS} FROM actions a WHERE a.id IN (
-       SELECT action_id FROM action_topics WHERE topic IN (SELECT value FROM json_each(?))
+    `SELECT ${ACTION_COLUMNS} FROM (
+       SELECT action_id AS id FROM action_topics WHERE topic IN (SELECT value FROM json_each(?))
        UNION SELECT action_id FROM action_countries WHERE country IN (SELECT value FROM json_each(?))
-       UNION SELECT value FROM json_each(?))`,
+       UNION SELECT value FROM json_each(?)) p CROSS JOIN actions a ON a.id = p.id`,
   ).all(ids(topics), ids(countries), ids(extra)) as ActionCandidateRow[];
   return rows.map(toAction);
 }
 
 /** These Actions (codes, topics, countries), for lessons that inherit them and for bundles. */
 export function actionsByIds(db: Db, list: readonly string[]): ActionCandidate[] {
-  const rows = stmt(db, `SELECT ${ACTION_COLUMNS} FROM actions a WHERE a.id IN (SELECT value FROM json_each(?))`).all(ids(list)) as ActionCandidateRow[];
+  const rows = stmt(db, `SELECT ${ACTION_COLUMNS} FROM (SELECT DISTINCT value AS id FROM json_each(?)) p CROSS JOIN actions a ON a.id = p.id`).all(ids(list)) as ActionCandidateRow[];
   return rows.map(toAction);
 }
 
@@ -96,8 +97,8 @@ export function lessonCandidates(db: Db, actionIds: readonly string[], topics: r
        (SELECT group_concat(topic, ' ') FROM (SELECT topic FROM lesson_topics WHERE lesson_id = l.id ORDER BY position)) AS topics,
        (SELECT group_concat(country, ' ') FROM (SELECT country FROM lesson_countries WHERE lesson_id = l.id ORDER BY position)) AS countries,
        (SELECT group_concat(action_id, ' ') FROM (SELECT action_id FROM lesson_actions WHERE lesson_id = l.id ORDER BY position)) AS actions
-     FROM lessons l
-     WHERE (l.id IN (SELECT id FROM picked) AND l.review_status <> 'retired') OR l.id IN (SELECT value FROM json_each(@extra))`,
+     FROM (SELECT id FROM picked UNION SELECT value FROM json_each(@extra)) p CROSS JOIN lessons l ON l.id = p.id
+     WHERE l.review_status <> 'retired' OR l.id IN (SELECT value FROM json_each(@extra))`,
   ).all({ topics: ids(topics), countries: ids(countries), actions: ids(actionIds), extra: ids(extra) }) as LessonCandidateRow[];
   return rows.map((r) => ({ ...r, topics: split(r.topics), countries: split(r.countries), actions: split(r.actions) }));
 }
@@ -143,9 +144,8 @@ export function expertCandidates(db: Db, topics: readonly string[], countries: r
        e.last_confirmed_on AS lastConfirmedOn, e.restricted, e.consent_withdrawn_on AS withdrawnOn,
        (SELECT group_concat(topic, ' ') FROM (SELECT topic FROM expert_topics WHERE expert_id = e.id ORDER BY position)) AS topics,
        (SELECT group_concat(code || ':' || level, ' ') FROM (SELECT code, level FROM expert_languages WHERE expert_id = e.id ORDER BY position)) AS languages
-     FROM experts e
-     WHERE (e.id IN (SELECT id FROM picked) AND e.restricted = 0 AND e.consent_withdrawn_on IS NULL AND e.roster_status <> 'archived')
-       OR e.id IN (SELECT value FROM json_each(@extra))`,
+     FROM (SELECT id FROM picked UNION SELECT value FROM json_each(@extra)) p CROSS JOIN experts e ON e.id = p.id
+     WHERE (e.restricted = 0 AND e.consent_withdrawn_on IS NULL AND e.roster_status <> 'archived') OR e.id IN (SELECT value FROM json_each(@extra))`,
   ).all({ topics: ids(topics), countries: ids(countries), extra: ids(extra) }) as ExpertCandidateRow[];
   return rows.map((r) => ({
     ...r,

@@ -2,11 +2,13 @@
 // A description is a paragraph, and the search ANDs its words, so it cannot be searched as typed.
 // Instead the description is reduced to what discriminates: the thesaurus concepts it names
 // (searched with all their English and French terms and acronyms) and its rarest words (searched
-// with their stems); these go to one search as alternatives (OR), restricted to Actions, and the
-// engine's BM25 ranks become a similarity between 0 and 1.
-import type { SearchHit } from '../../shared/api';
-import { foldWord, WORD_RE } from '../search/fold';
-import { search, type SearchContext } from '../search/search.service';
+// with their stems); these go to the engine's own query parser and planner as alternatives (OR),
+// and the engine's BM25 ranks of the matching Actions become a similarity between 0 and 1. The
+// search's hit rendering (records, snippets, facets) is not needed here and would cost most.
+import { foldWord, foldWords, WORD_RE } from '../search/fold';
+import { parseQuery } from '../search/query';
+import { matchRowids, rankAll } from '../search/search.repo';
+import { planQuery, type SearchContext } from '../search/search.service';
 import { findConcepts } from '../search/thesaurus';
 import { documentFrequency } from './brief.repo';
 
@@ -24,9 +26,14 @@ const STOPWORDS = new Set(
 
 const MAX_CONCEPTS = 6;
 const MAX_WORDS = 8;
+/** A word in more than this share of the documents says little about a request. */
+const COMMON_SHARE = 0.05;
 /** parseQuery keeps 32 clauses; the rest of the budget goes to concept terms. */
 const MAX_CLAUSES = 32;
-const HITS = 200;
+/** The search's own bound: BM25 over more matches than this costs too much, titles are ranked instead. */
+const RANK_MAX = 5_000;
+/** Actions kept with a text similarity (the best ones). */
+const KEEP = 200;
 
 export interface TextSimilarity {
   /** What was searched for: concept labels and words, for the brief's request summary. */
@@ -47,9 +54,10 @@ export function describeText(ctx: SearchContext, text: string): { query: string;
 
   const candidates = [...new Set(words.filter((w, i) => !inSpan.has(i) && w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w)))];
   // Rare words discriminate; words the index has never seen cannot match anything.
+  const common = Math.max(20, ctx.docs.sync().live.size * COMMON_SHARE);
   const rare = candidates
     .map((w) => ({ w, df: documentFrequency(ctx.db, w) }))
-    .filter((x) => x.df > 0)
+    .filter((x) => x.df > 0 && x.df <= common)
     .sort((a, b) => a.df - b.df || (a.w < b.w ? -1 : 1))
     .slice(0, MAX_WORDS)
     .map((x) => x.w);
@@ -69,16 +77,19 @@ export function describeText(ctx: SearchContext, text: string): { query: string;
 export function textSimilarity(ctx: SearchContext, text: string): TextSimilarity {
   const { query, terms } = describeText(ctx, text);
   const scores = new Map<string, number>();
-  if (!query) return { terms, scores };
-  const result = search(ctx, { query, types: ['action'], limit: HITS, offset: 0, sort: 'relevance' });
-  // A spelling suggestion answers another question than the one asked.
-  if (result.suggestionApplied) return { terms, scores };
-  const hits: SearchHit[] = result.hits;
-  const best = Math.max(0, ...hits.map((h) => h.score));
-  hits.forEach((h, i) => {
-    // Unranked hits (too many matches to rank) keep the engine's order.
-    const value = best > 0 ? h.score / best : 1 - i / hits.length;
-    if (value > 0) scores.set(h.id, value);
-  });
+  const spec = query ? planQuery(ctx.thesaurus, parseQuery(query, foldWords)).spec : null;
+  if (!spec?.match) return { terms, scores };
+  const docs = ctx.docs.sync();
+  const isAction = (rowid: number) => docs.live.has(rowid) && docs.type[rowid] === 'action';
+  const matches = matchRowids(ctx.db, 'search_fts', spec.match);
+  const expr = matches.length <= RANK_MAX ? spec.match : spec.titleMatch && matchRowids(ctx.db, 'search_fts', spec.titleMatch).length <= RANK_MAX ? spec.titleMatch : null;
+  // FTS5 ranks are negative, better first; too many matches even in titles: all count alike.
+  const ranked: [number, number][] = expr ? rankAll(ctx.db, expr).filter(([r]) => isAction(r)) : matches.filter(isAction).map((r) => [r, -1]);
+  ranked.sort((a, b) => a[1] - b[1]);
+  const best = ranked.length ? -ranked[0]![1] : 0;
+  for (const [rowid, rank] of ranked.slice(0, KEEP)) {
+    const value = best > 0 ? -rank / best : 0;
+    if (value > 0) scores.set(docs.refId[rowid]!, value);
+  }
   return { terms, scores };
 }
