@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { KbResult, SearchType } from '../shared/api';
 import { createCore, defaultDbPath, demoPath, type KbCore } from '../core';
 import { rendererBundleDir, startServer, type RunningServer } from '../core/http/server';
+import { CliUsageError, exportRecordsFile, importRosterFile, isRosterFile } from './io-commands';
 import { CliError, damagedMessage, safetyCommand, SAFETY_COMMANDS, SAFETY_USAGE } from './safety-commands';
 import { formatImportReport, formatSearch, formatStats } from './format';
 
@@ -14,8 +15,12 @@ const USAGE = `Usage: kb <command> [options]
 
 Commands:
   init [--demo]                       create the knowledge base (with the demo data)
-  import FILE [--dry-run] [--json]    import a .mieux-kb.json exchange file
+  import FILE [--dry-run] [--json]    import a .mieux-kb.json exchange file, or an expert roster
+        [--encoding E] [--delimiter D] [--date-order dmy|mdy] [--sheet NAME]
+                                      (.csv, .tsv, .txt, .xlsx; columns mapped from their headers)
   export FILE                         export everything to a .mieux-kb.json file
+  export FILE --type experts|actions|lessons [--format csv|xlsx|json|vcf]
+                                      export one kind of record (format from the extension by default)
   stats [--json]                      the key figures
   search QUERY [--type action|lesson|expert] [--limit N] [--json]
   check                               integrity and schema version (exit 1 when damaged)
@@ -45,6 +50,11 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
       demo: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      encoding: { type: 'string' },
+      delimiter: { type: 'string' },
+      'date-order': { type: 'string' },
+      sheet: { type: 'string' },
+      format: { type: 'string' },
       type: { type: 'string' },
       limit: { type: 'string' },
       port: { type: 'string' },
@@ -86,6 +96,10 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
       });
     case 'import': {
       const file = arg('a FILE');
+      if (isRosterFile(file)) {
+        const options = { dryRun: values['dry-run'], json: values.json, encoding: values.encoding, delimiter: values.delimiter, dateOrder: values['date-order'], sheet: values.sheet };
+        return withCore(false, async (core) => out(await importRosterFile(core, file, options)));
+      }
       const document = readJson(file);
       return withCore(false, async (core) => {
         const report = unwrap(await core.importExchange({ document, dryRun: values['dry-run'] }));
@@ -94,6 +108,9 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
     }
     case 'export': {
       const file = arg('a FILE');
+      if (values.type !== undefined || values.format !== undefined) {
+        return withCore(true, async (core) => out(await exportRecordsFile(core, file, values.type, values.format)));
+      }
       return withCore(true, async (core) => {
         const doc = unwrap(await core.exportExchange({}));
         fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
@@ -191,7 +208,7 @@ function readJson(file: string): unknown {
 
 if (require.main === module) {
   run(process.argv.slice(2), (s) => process.stdout.write(s + '\n')).catch((e: unknown) => {
-    const message = e instanceof CliError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (e as Error).message : `Unexpected error: ${(e as Error).message}`;
+    const message = e instanceof CliError || e instanceof CliUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (e as Error).message : `Unexpected error: ${(e as Error).message}`;
     process.stderr.write(`error: ${message.split('\n')[0]}\n`);
     process.exitCode = 1;
   });

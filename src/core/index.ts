@@ -28,6 +28,7 @@ import { deploymentDef, deploymentFromRow } from './deployments/deployments.serv
 import { listExpertRows } from './experts/experts.repo';
 import { expertDef, readExpert } from './experts/experts.service';
 import { exportExchange, importExchange, type Stores } from './io/exchange';
+import { ioHandlers } from './io/handlers';
 import { listLessonRows } from './lessons/lessons.repo';
 import { lessonDef, readLesson } from './lessons/lessons.service';
 import { demoPath } from './paths';
@@ -109,6 +110,7 @@ function openCore(options: CoreOptions, restore: (file: string) => Promise<Resto
   const deployments = crud('deployment');
 
   const handlers: Handlers = {
+    ...ioHandlers({ db, ref, stores, emit, beforeImport: options.beforeImport }),
     ...safetyHandlers({ db, dbPath: options.dbPath, stores, startup, emit }),
     restoreBackup: ({ file }) => restore(file),
     getReference: () => ref.reference,

@@ -33,6 +33,9 @@ import {
   type Expert,
   type Lesson,
 } from './schemas';
+import { rosterMethods, type RosterOutputs } from './roster-api';
+
+export * from './roster-api';
 import { safetyMethods, type SafetyOutputs } from './safety-api';
 
 export * from './safety-api';
@@ -193,7 +196,10 @@ export interface EntityCounts {
 }
 export interface Rejection {
   path?: string;
+  /** For spreadsheet imports: the physical line (CSV) or row (XLSX) where the record starts. */
   line?: number;
+  /** A stable reason code (`bad_email`, `missing_required`…) where the importer has one; `reason` is the message. */
+  code?: string;
   reason: string;
 }
 export interface ImportReport {
@@ -441,6 +447,7 @@ const update = <T extends z.ZodType>(patch: T) =>
 
 /** The method table: each method's input schema. Adding a capability starts here. */
 export const methods = {
+  ...rosterMethods,
   ...safetyMethods,
   getReference: Empty,
   getStats: Empty,
@@ -483,7 +490,7 @@ export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof methods)[M]>;
 
 /** What each method answers with. */
-export interface MethodOutputs extends SafetyOutputs {
+export interface MethodOutputs extends SafetyOutputs, RosterOutputs {
   getReference: Reference;
   getStats: Stats;
   checkDatabase: DatabaseCheck;

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { migration0010 } from './0010-init';
 import { migration0020 } from './0020-search';
 import { migration0030 } from './0030-safety';
+import { migration0040 } from './0040-roster-mappings';
 
 export interface Migration {
   version: number;
@@ -10,5 +11,5 @@ export interface Migration {
 }
 
 /** Ordered, immutable steps of 10. The last version is the schema this app writes. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
