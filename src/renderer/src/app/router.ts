@@ -21,7 +21,7 @@ function parse(hash: string): Route {
 
 let cached: { hash: string; route: Route } | null = null;
 function snapshot(): Route {
-  const hash = installed ? current : window.location.hash;
+  const hash = window.location.hash;
   if (!cached || cached.hash !== hash) cached = { hash, route: parse(hash) };
   return cached.route;
 }

@@ -102,7 +102,7 @@ export function RecordPicker({ label, type, value, onChange, multiple, error, hi
           placeholder={hint ?? t('deployments.pickHint')}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
-          aria-controls={`${id}-options`}
+          aria-controls={hits.length ? `${id}-options` : undefined}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();

@@ -89,17 +89,25 @@ export function CheckboxField({ label, checked, onChange }: { label: string; che
   );
 }
 
+/** For matching typed text to labels: "cote d’ivoire" finds "Côte d'Ivoire". */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`´]/g, "'").toLocaleLowerCase().trim();
+}
+
 /** Several codes chosen from a list (topics, countries): type to find, Enter or pick to add. */
 export function CodePicker({ label, value, onChange, options, error, hint }: Base & { value: string[]; onChange(v: string[]): void; options: { code: string; label: string }[] }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
   const [miss, setMiss] = useState<string | null>(null);
-  const byLabel = new Map(options.map((o) => [o.label.toLocaleLowerCase(), o.code]));
+  const byLabel = new Map(options.map((o) => [fold(o.label), o.code]));
   const labelOf = new Map(options.map((o) => [o.code, o.label]));
   const add = (raw: string, strict: boolean) => {
     const v = raw.trim();
-    const code = byLabel.get(v.toLocaleLowerCase()) ?? options.find((o) => o.code.toLowerCase() === v.toLowerCase())?.code;
+    const key = fold(v);
+    // Exact label (accents, case and apostrophes aside), else the code, else the one label it starts.
+    const prefixed = strict && key ? options.filter((o) => fold(o.label).startsWith(key)) : [];
+    const code = byLabel.get(key) ?? options.find((o) => o.code.toLowerCase() === v.toLowerCase())?.code ?? (prefixed.length === 1 ? prefixed[0]!.code : undefined);
     if (!code) {
       if (strict && v) setMiss(t('form.notInList', { value: v }));
       return;
@@ -132,7 +140,7 @@ export function CodePicker({ label, value, onChange, options, error, hint }: Bas
         onChange={(e) => {
           setText(e.target.value);
           // Choosing from the suggestion list fires a change with the exact label: add it at once.
-          if (byLabel.has(e.target.value.trim().toLocaleLowerCase())) add(e.target.value, false);
+          if (byLabel.has(fold(e.target.value.trim()))) add(e.target.value, false);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {

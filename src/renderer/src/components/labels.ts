@@ -38,16 +38,21 @@ export function useLabels(): Labels {
       axis: reference?.impactAxes ?? [],
     };
     for (const [kind, list] of Object.entries(lists) as [RefKind, (typeof lists)[RefKind]][]) {
-      maps.set(kind, new Map(list.map((x) => [x.code, x[lang]])));
+      // French writes language names in lower case ("français"); alone as a label they start with a capital.
+      maps.set(kind, new Map(list.map((x) => [x.code, kind === 'language' ? capitalise(x[lang]) : x[lang]])));
     }
     const collator = new Intl.Collator(lang);
     return {
       reference,
       lang,
       label: (kind, code) => (code ? (maps.get(kind)?.get(code) ?? code) : ''),
-      options: (kind) => lists[kind].map((x) => ({ code: x.code, label: x[lang] })).sort((a, b) => (kind === 'domain' || kind === 'region' ? 0 : collator.compare(a.label, b.label))),
+      options: (kind) => lists[kind].map((x) => ({ code: x.code, label: maps.get(kind)!.get(x.code)! })).sort((a, b) => (kind === 'domain' || kind === 'region' ? 0 : collator.compare(a.label, b.label))),
     };
   }, [reference, lang]);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
 }
 
 /** A partial date ("2021", "2021-06", "2021-06-15") as people write it in the interface language. */

@@ -107,7 +107,9 @@ export function useRecordForm<T extends object, R extends { id: string }>(opts: 
     });
   };
 
-  const problemCount = submitted ? Object.keys(clientIssues).length : 0;
+  // Field problems are shown on their fields; only the count is repeated at the top.
+  const problemCount = submitted ? Object.keys({ ...clientIssues, ...serverIssues }).length : 0;
+  const fieldFailure = failure?.code === 'INVALID' && Object.keys(serverIssues).length > 0;
   const view = (
     <>
       {problemCount > 0 && (
@@ -115,7 +117,7 @@ export function useRecordForm<T extends object, R extends { id: string }>(opts: 
           {t('form.fixErrors', { count: problemCount })}
         </p>
       )}
-      {failure && <ErrorNotice what={t('errors.save', { message: failure.message })} error={failure} />}
+      {failure && !fieldFailure && <ErrorNotice what={t('errors.save', { message: failure.message })} error={failure} />}
       {pendingLeave && (
         <ConfirmDialog
           title={t('form.unsavedTitle')}

@@ -107,10 +107,11 @@ export const en = {
     mapLoading: 'Loading the map…',
     mapLegend: 'Number of Actions',
     timeline: 'Actions per year',
-    timelineHelp: 'Year the Action started.',
+    timelineHelp: 'Actions running each year, from their start to their end.',
     actionsCount_one: '{{count}} Action',
     actionsCount_other: '{{count}} Actions',
     availableExperts: 'Experts available now',
+    expertsHint: 'The person icon beside a topic lists the experts available now for it.',
     countryActions: '{{country}}: {{count}} Actions',
     yearActions: '{{year}}: {{count}} Actions',
   },
@@ -306,6 +307,7 @@ export const en = {
     activity: { fact_finding_mission: 'Fact-finding mission', workshop: 'Workshop', training: 'Training', training_of_trainers: 'Training of trainers', study_visit: 'Study visit', drafting_support: 'Drafting support', webinar: 'Webinar', other: 'Other' },
     textLanguage: { en: 'English', fr: 'French', es: 'Spanish', pt: 'Portuguese' },
     level: { A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1', C2: 'C2', native: 'Native' },
+    nativeShort: 'native',
   },
 };
 

@@ -109,10 +109,11 @@ export const fr: Messages = {
     mapLoading: 'Chargement de la carte…',
     mapLegend: "Nombre d'Actions",
     timeline: 'Actions par année',
-    timelineHelp: "Année de début de l'Action.",
+    timelineHelp: 'Actions en cours chaque année, de leur début à leur fin.',
     actionsCount_one: '{{count}} Action',
     actionsCount_other: '{{count}} Actions',
     availableExperts: 'Experts disponibles maintenant',
+    expertsHint: "L'icône de personne à côté d'un thème liste les experts disponibles maintenant pour ce thème.",
     countryActions: '{{country}} : {{count}} Actions',
     yearActions: '{{year}} : {{count}} Actions',
   },
@@ -296,7 +297,7 @@ export const fr: Messages = {
     chooseOne: 'Choisissez une valeur dans la liste',
   },
   enums: {
-    status: { in_preparation: 'En préparation', ongoing: 'En cours', completed: 'Terminée', cancelled: 'Annulée', suspended: 'Suspendue', draft: 'Brouillon', reviewed: 'Relue', validated: 'Validée', retired: 'Retirée', available: 'Disponible', limited: 'Disponibilité limitée', unavailable: 'Indisponible' },
+    status: { in_preparation: 'En préparation', ongoing: 'En cours', completed: 'Terminée', cancelled: 'Annulée', suspended: 'Suspendue', draft: 'Brouillon', reviewed: 'Relue', validated: 'Validée', retired: 'Retirée', available: 'Disponible', limited: 'Limitée', unavailable: 'Indisponible' },
     polarity: { success: 'Réussite', problem: 'Difficulté', good_practice: 'Bonne pratique' },
     stage: { request: 'Demande', fact_finding: 'Mission exploratoire', implementation: 'Mise en œuvre', closure: 'Clôture', follow_up: 'Suivi' },
     dac: { relevance: 'Pertinence', coherence: 'Cohérence', effectiveness: 'Efficacité', efficiency: 'Efficience', impact: 'Impact', sustainability: 'Durabilité' },
@@ -308,5 +309,6 @@ export const fr: Messages = {
     activity: { fact_finding_mission: 'Mission exploratoire', workshop: 'Atelier', training: 'Formation', training_of_trainers: 'Formation de formateurs', study_visit: "Visite d'étude", drafting_support: 'Appui à la rédaction', webinar: 'Webinaire', other: 'Autre' },
     textLanguage: { en: 'Anglais', fr: 'Français', es: 'Espagnol', pt: 'Portugais' },
     level: { A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1', C2: 'C2', native: 'Langue maternelle' },
+    nativeShort: 'natif',
   },
 };

@@ -29,6 +29,7 @@ export function BrowsePage() {
         <>
           <section className="card" aria-labelledby="by-domain">
             <h2 id="by-domain">{t('browse.byDomain')}</h2>
+            <p className="hint">{t('browse.expertsHint')}</p>
             <div className="domain-grid">
               {labels.reference.domains.map((d) => (
                 <article key={d.code} className="domain">
@@ -130,10 +131,15 @@ function Timeline({ years }: { years: Map<number, number> }) {
         return (
           <li key={y}>
             {n > 0 ? (
-              <a href={href('/actions', { yearFrom: y, yearTo: y })} aria-label={label} title={label}>
-                <span className="timeline-count">{n}</span>
+              <a href={href('/actions', { yearFrom: y, yearTo: y })} title={label}>
+                <span className="visually-hidden">{label}</span>
+                <span className="timeline-count" aria-hidden="true">
+                  {n}
+                </span>
                 <span className="timeline-bar" style={{ height: `${Math.max(4, (n / max) * 100)}%` }} />
-                <span className="timeline-year">{y}</span>
+                <span className="timeline-year" aria-hidden="true">
+                  {y}
+                </span>
               </a>
             ) : (
               <span className="timeline-empty" title={label}>

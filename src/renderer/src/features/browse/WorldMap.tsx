@@ -39,10 +39,16 @@ function shapes(): Shape[] {
   return cachedShapes;
 }
 
-function shade(n: number, max: number): string {
-  if (n <= 0) return '#eef1f4';
-  const i = Math.min(SHADES.length - 1, Math.floor((Math.log(n) / Math.log(max + 1)) * SHADES.length));
-  return SHADES[i]!;
+const NONE = '#eef1f4';
+
+/** Up to five classes on a log scale (most countries have one or two Actions, a few many), none empty. */
+export function classes(max: number): { from: number; to: number; colour: string }[] {
+  const starts = [...new Set(Array.from({ length: SHADES.length }, (_, i) => Math.max(1, Math.round(Math.pow(max, i / (SHADES.length - 1))))))];
+  return starts.map((from, k) => ({
+    from,
+    to: k + 1 < starts.length ? starts[k + 1]! - 1 : max,
+    colour: SHADES[starts.length === 1 ? SHADES.length - 1 : Math.round((k * (SHADES.length - 1)) / (starts.length - 1))]!,
+  }));
 }
 
 export default function WorldMap({ counts }: { counts: Map<string, number> }) {
@@ -50,34 +56,33 @@ export default function WorldMap({ counts }: { counts: Map<string, number> }) {
   const labels = useLabels();
   const all = useMemo(shapes, []);
   const max = Math.max(1, ...counts.values());
+  const legend = classes(max);
+  const fill = (n: number) => (n <= 0 ? NONE : ([...legend].reverse().find((c) => n >= c.from)?.colour ?? NONE));
   return (
     <figure className="world-map">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={t('browse.map')}>
         {all.map((s, i) => {
           const n = s.code ? (counts.get(s.code) ?? 0) : 0;
-          if (!s.code || n === 0) return <path key={i} d={s.d} fill={shade(0, max)} className="country" aria-hidden="true" />;
+          if (!s.code || n === 0) return <path key={i} d={s.d} fill={NONE} className="country" aria-hidden="true" />;
           const label = t('browse.countryActions', { country: labels.label('country', s.code), count: n });
           return (
             <a key={i} href={href('/actions', { country: s.code })} aria-label={label} className="country-link">
               <title>{label}</title>
-              <path d={s.d} fill={shade(n, max)} className="country active" />
+              <path d={s.d} fill={fill(n)} className="country active" />
             </a>
           );
         })}
       </svg>
       <figcaption className="map-legend">
         <span>{t('browse.mapLegend')}:</span>
-        <span className="legend-swatch" style={{ background: shade(0, max) }}>
+        <span className="legend-swatch" style={{ background: NONE }}>
           0
         </span>
-        {SHADES.map((c, i) => {
-          const from = Math.ceil(Math.pow(max + 1, i / SHADES.length));
-          return (
-            <span key={c} className={`legend-swatch${i >= 3 ? ' dark' : ''}`} style={{ background: c }}>
-              {i === SHADES.length - 1 ? `${from}+` : from}
-            </span>
-          );
-        })}
+        {legend.map((c, i) => (
+          <span key={c.from} className={`legend-swatch${i >= legend.length / 2 ? ' dark' : ''}`} style={{ background: c.colour }}>
+            {c.from === c.to ? c.from : `${c.from}–${c.to}`}
+          </span>
+        ))}
       </figcaption>
     </figure>
   );

@@ -38,8 +38,10 @@ export function countActions(actions: ActionSummary[], reference: Reference): Br
       }
     }
     regions.forEach((r) => inc(c.region, r));
-    const year = a.startDate ? Number(a.startDate.slice(0, 4)) : NaN;
-    if (Number.isFinite(year)) inc(c.year, year);
+    // A year counts the Actions running in it, as the list's year filter does (no end: its start year).
+    const from = a.startDate ? Number(a.startDate.slice(0, 4)) : NaN;
+    const to = a.endDate ? Number(a.endDate.slice(0, 4)) : from;
+    for (let y = from; Number.isFinite(y) && y <= to; y++) inc(c.year, y);
   }
   return c;
 }

@@ -11,7 +11,7 @@ import type { Route } from '../../app/router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatPartialDate, useLabels } from '../../components/labels';
 import { memberStates } from './ExpertForm';
-import { isStale } from './expertView';
+import { isStale, LEVEL_ORDER } from './expertView';
 import { NO_FILTERS, type Level, type RosterFilters, type RosterSortColumn } from './rosterStore';
 
 const ROW_HEIGHT = 52;
@@ -186,7 +186,7 @@ export function RosterPage({ route }: { route: Route }) {
               const e = roster.getState().row(v.index);
               return (
                 <div key={v.key} role="row" aria-rowindex={v.index + 2} className={`roster-row${v.index % 2 ? ' odd' : ''}`} style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
-                  {e ? <ExpertCells e={e} lang={labels.lang} /> : <div role="cell" className="cell loading-cell">…</div>}
+                  {e ? <ExpertCells e={e} lang={labels.lang} language={f.language} /> : <div role="cell" className="cell loading-cell">…</div>}
                 </div>
               );
             })}
@@ -197,7 +197,13 @@ export function RosterPage({ route }: { route: Route }) {
   );
 }
 
-function ExpertCells({ e, lang }: { e: Expert; lang: 'en' | 'fr' }) {
+/** The language filtered on comes first, then the strongest: what the reader is looking for. */
+function languagesInOrder(e: Expert, first: string) {
+  const rank = (l: Expert['languages'][number]) => (l.code === first ? 100 : LEVEL_ORDER.indexOf(l.level));
+  return [...e.languages].sort((a, b) => rank(b) - rank(a));
+}
+
+function ExpertCells({ e, lang, language }: { e: Expert; lang: 'en' | 'fr'; language: string }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const stale = isStale(e.lastConfirmedOn);
@@ -209,13 +215,18 @@ function ExpertCells({ e, lang }: { e: Expert; lang: 'en' | 'fr' }) {
         </a>
       </div>
       <div role="cell" className="cell col-memberState">
-        {labels.label('country', e.memberState)}
+        {e.memberState && (
+          <>
+            {/* The column sorts by this ISO code: showing it makes the order readable. */}
+            <span className="iso">{e.memberState}</span> {labels.label('country', e.memberState)}
+          </>
+        )}
       </div>
       <div role="cell" className="cell col-institution" title={e.institution ?? undefined}>
         {e.institution}
       </div>
       <div role="cell" className="cell col-languages">
-        {e.languages.map((l) => `${l.code.toUpperCase()} ${l.level === 'native' ? t('enums.level.native') : l.level}`).join(' · ')}
+        {languagesInOrder(e, language).map((l) => `${l.code.toUpperCase()} ${l.level === 'native' ? t('enums.nativeShort') : l.level}`).join(' · ')}
       </div>
       <div role="cell" className="cell col-availability">
         <span className={`status availability-${e.availability}`}>{t(`enums.status.${e.availability}`)}</span>

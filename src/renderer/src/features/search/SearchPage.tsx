@@ -133,7 +133,7 @@ export function SearchPage({ route, inputRef }: { route: Route; inputRef: React.
           <SavedSearches />
         </aside>
 
-        <section className="results" aria-label={t('search.title')} aria-busy={s.loading}>
+        <section className="results" aria-label={t('search.title')} aria-busy={s.loading} data-query={result?.query}>
           {!hasQuery && <EmptyState />}
           {hasQuery && result && (
             <>
