@@ -14,6 +14,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Stores and components over a real in-process core, in jsdom.
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          pool: 'forks',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'main',
           include: ['tests/main/**/*.test.ts'],
           environment: 'node',

@@ -43,7 +43,9 @@ check typecheck npm run -s typecheck
 # Serve mode's tests (core) and the browser suite need the built renderer.
 check build npm run -s build
 vitest_suite core
+vitest_suite renderer
 vitest_suite main
+playwright_suite e2e playwright.config.ts
 check electronegativity node scripts/electronegativity.mjs
 playwright_suite electron tests/electron/playwright.config.ts
 
