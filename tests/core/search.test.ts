@@ -140,6 +140,7 @@ describe('did you mean', () => {
     expect((await search('remittacnes')).suggestion).toBe('remittances');
     expect((await search('engagemnet')).suggestion).toBe('engagement');
     expect((await search('finalisatoin')).suggestion).toBe('finalisation');
+    expect((await search('trafiking')).suggestion).toBe('trafficking');
   });
 
   it('does not correct short words or words that exist', async () => {

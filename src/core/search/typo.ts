@@ -46,14 +46,26 @@ export function correctWord(db: Db, word: string): string | null {
   const max = allowedEdits(word);
   if (max === 0 || /\d/.test(word) || documentFrequency(db, word) > 0) return null;
   const prefixes = [word[0]!, ...(word.length > 1 && word[1] !== word[0] ? [word[1]!] : [])];
-  let best: { term: string; dist: number; docs: number } | null = null;
+  // Fewest edits first; then the longest shared beginning (people mistype the middle and the end
+  // of a word more than its start: "trafiking" is "trafficking", not "training"); then frequency.
+  let best: { term: string; key: [number, number, number] } | null = null;
   for (const p of prefixes) {
     for (const term of candidates(db, p, word.length - max, word.length + max)) {
       const dist = editDistance(word, term, max);
-      if (dist > max || (best && dist > best.dist)) continue;
+      if (dist > max || (best && dist > -best.key[0])) continue;
       const docs = documentFrequency(db, term);
-      if (docs > 0 && (!best || dist < best.dist || docs > best.docs)) best = { term, dist, docs };
+      if (docs === 0) continue;
+      const key: [number, number, number] = [-dist, sharedPrefix(word, term), docs];
+      if (!best || key[0] > best.key[0] || (key[0] === best.key[0] && (key[1] > best.key[1] || (key[1] === best.key[1] && key[2] > best.key[2])))) {
+        best = { term, key };
+      }
     }
   }
   return best?.term ?? null;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
