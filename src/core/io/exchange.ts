@@ -12,6 +12,7 @@ import {
   type ExchangeFile,
 } from '../../shared/schemas';
 import { lookupAction } from '../actions/actions.service';
+import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import { allIds } from '../db/sql';
 import { isHidden } from '../experts/experts.service';
@@ -135,6 +136,8 @@ export function importExchange(db: Db, stores: Stores, document: unknown, dryRun
       }),
     );
     (doc.deployments ?? []).forEach((raw, i) => apply('deployments', i, raw, ExchangeDeployment, report.deployments, writeWith(stores.deployment)));
+    const { actions: a, lessons: l, experts: e, deployments: d } = report;
+    appendAudit(db, { entity: 'import', recordId: null, action: 'import', fields: [], detail: { actions: a, lessons: l, experts: e, deployments: d, rejected: report.rejections.length } });
     if (dryRun) throw new DryRunRollback();
   };
 
