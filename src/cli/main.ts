@@ -9,6 +9,7 @@ import { createCore, defaultDbPath, demoPath, type KbCore } from '../core';
 import { rendererBundleDir, startServer, type RunningServer } from '../core/http/server';
 import { CliUsageError, exportRecordsFile, importRosterFile, isRosterFile } from './io-commands';
 import { CliError, damagedMessage, safetyCommand, SAFETY_COMMANDS, SAFETY_USAGE } from './safety-commands';
+import { runBrief } from './brief-command';
 import { formatImportReport, formatSearch, formatStats } from './format';
 
 const USAGE = `Usage: kb <command> [options]
@@ -23,6 +24,9 @@ Commands:
                                       export one kind of record (format from the extension by default)
   stats [--json]                      the key figures
   search QUERY [--type action|lesson|expert] [--limit N] [--json]
+  brief --country CI --topic MD-DIASPORA [--domain MD] [--text "…"] [--from 2027-03] [--to 2027-06]
+        [--action ID|CODE] [--level B2] [--limit N] [--json] [--html FILE] [--bundle FILE] [--lang en|fr]
+                                      the preparation brief: similar Actions, lessons, experts
   check                               integrity and schema version (exit 1 when damaged)
 ${SAFETY_USAGE}
   serve [--port N] [--open]           the app in a browser: serves it on 127.0.0.1 (first line: its address)
@@ -59,6 +63,17 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
       limit: { type: 'string' },
       port: { type: 'string' },
       open: { type: 'boolean', default: false },
+      country: { type: 'string', multiple: true },
+      topic: { type: 'string', multiple: true },
+      domain: { type: 'string' },
+      text: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      action: { type: 'string' },
+      level: { type: 'string' },
+      html: { type: 'string' },
+      bundle: { type: 'string' },
+      lang: { type: 'string' },
       yes: { type: 'boolean', default: false },
       lift: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -133,6 +148,12 @@ export async function run(argv: string[], out: (s: string) => void): Promise<voi
         out(values.json ? JSON.stringify(result, null, 2) : formatSearch(result));
       });
     }
+    case 'brief':
+      return withCore(true, (core) =>
+        runBrief(core, values, out, (message) => {
+          throw new CliError(message);
+        }),
+      );
     case 'check':
       return withCore(true, async (core) => {
         const damaged = await damagedMessage(core);
