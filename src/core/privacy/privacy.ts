@@ -68,7 +68,7 @@ export function relatedRows(db: Db, expertId: string): Record<string, Record<str
  * documents; records the erasure in the ledger and the audit log (neither holds the person's data).
  * Must run in a transaction; call purgeFreedData afterwards, outside it.
  */
-export function eraseExpertRows(db: Db, expert: Pick<Expert, 'id' | 'givenName' | 'familyName' | 'email'>, erasedOn: string): ErasureResult {
+export function eraseExpertRows(db: Db, expert: Pick<Expert, 'id' | 'givenName' | 'familyName' | 'email'>, erasedOn: string, newLedgerEntry = true): ErasureResult {
   const related = relatedRows(db, expert.id);
   const removed: Record<string, number> = {};
   const refs = expertReferences(db);
@@ -81,7 +81,8 @@ export function eraseExpertRows(db: Db, expert: Pick<Expert, 'id' | 'givenName' 
   }
   removeDoc(db, expert.id);
   removed.experts = stmt(db, 'DELETE FROM experts WHERE id = ?').run(expert.id).changes;
-  addToLedger(db, ledgerEntry(expert, erasedOn));
+  // An erasure the ledger already names (after a restore, from a bundle) needs no second entry.
+  if (newLedgerEntry) addToLedger(db, ledgerEntry(expert, erasedOn));
   appendAudit(db, { entity: 'expert', recordId: expert.id, action: 'erase', fields: [], detail: { removed } });
   return { id: expert.id, removed };
 }
@@ -92,10 +93,27 @@ export function eraseExpertRows(db: Db, expert: Pick<Expert, 'id' | 'givenName' 
  * pages) and the WAL is checkpointed and truncated so no old page stays in it.
  */
 export function purgeFreedData(db: Db): void {
-  for (const fts of ['search_fts', 'search_exact', 'search_names']) db.prepare(`INSERT INTO ${fts}(${fts}) VALUES ('optimize')`).run();
+  const fts = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%'").pluck().all() as string[];
+  for (const t of fts) db.prepare(`INSERT INTO ${quote(t)}(${quote(t)}) VALUES ('optimize')`).run();
+  pruneSpellingWords(db, fts);
   if (db.pragma('journal_mode', { simple: true }) === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('VACUUM');
   if (db.pragma('journal_mode', { simple: true }) === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
+ * The spelling-suggestion word list only ever grows as records are indexed; after an erasure it
+ * would still hold the person's name. Words no longer in the merged full-text index go.
+ */
+function pruneSpellingWords(db: Db, fts: string[]): void {
+  const hasTerms = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_terms'").get();
+  if (!hasTerms || !fts.includes('search_fts')) return;
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.erasure_vocab USING fts5vocab(main, 'search_fts', 'row')");
+  try {
+    db.exec('DELETE FROM search_terms WHERE term NOT IN (SELECT term FROM temp.erasure_vocab)');
+  } finally {
+    db.exec('DROP TABLE temp.erasure_vocab');
+  }
 }
 
 // ---------- The erasure ledger: salted hashes only ----------
@@ -149,7 +167,7 @@ export function expertsMatchingLedger(db: Db, ledger: readonly ErasureEntry[]): 
 /** Erases again every expert the ledger names (after a restore, or when a bundle brings entries). In a transaction. */
 export function applyLedger(db: Db, today: string): number {
   const matches = expertsMatchingLedger(db, readLedger(db));
-  for (const e of matches) eraseExpertRows(db, e, today);
+  for (const e of matches) eraseExpertRows(db, e, today, false);
   return matches.length;
 }
 
