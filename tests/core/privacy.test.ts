@@ -27,6 +27,12 @@ async function visibleIds(core: KbCore, e: Pick<Expert, 'id' | 'familyName' | 'e
   const doc = ok(await core.exportExchange({}));
   found.push(...doc.experts.map((x) => `export:${x.id}`), ...doc.deployments.map((d) => `deployment-export:${d.expert}`));
   found.push(...ok(await core.listDeployments({ pageSize: 1000 })).items.map((d) => `deployments:${d.expert}`));
+  for (const format of ['csv', 'json', 'vcf'] as const) {
+    const file = ok(await core.exportRecords({ type: 'experts', format }));
+    if (e.email && Buffer.from(file.contentBase64, 'base64').toString('utf8').includes(e.email)) found.push(`${format}:${e.id}`);
+  }
+  const brief = ok(await core.prepareBrief({ draft: { countries: ['GH'] }, limits: { actions: 10, lessons: 15, experts: 100 } }));
+  found.push(...brief.experts.map((x) => `brief:${x.id}`));
   return found.filter((f) => f.endsWith(e.id));
 }
 
@@ -53,7 +59,7 @@ describe('withdrawal of consent and restriction', () => {
   it('withdrawConsent hides the expert from lists, search and exports at once; the history says so', async () => {
     const core = newCore();
     const e = await withDeployment(core);
-    expect(await visibleIds(core, e)).toHaveLength(9);
+    expect(await visibleIds(core, e)).toHaveLength(13);
     const after = ok(await core.withdrawConsent({ id: e.id, on: '2026-11-01' }));
     expect(after.consent.withdrawnOn).toBe('2026-11-01');
     expect(await visibleIds(core, e)).toEqual([]);
@@ -67,7 +73,7 @@ describe('withdrawal of consent and restriction', () => {
     ok(await core.restrictExpert({ id: e.id }));
     expect(await visibleIds(core, e)).toEqual([]);
     ok(await core.restrictExpert({ id: e.id, restricted: false }));
-    expect(await visibleIds(core, e)).toHaveLength(9);
+    expect(await visibleIds(core, e)).toHaveLength(13);
     expect(ok(await core.getHistory({ entity: 'expert', id: e.id })).map((h) => h.action)).toEqual(['unrestrict', 'restrict', 'create']);
   });
 
