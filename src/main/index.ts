@@ -10,7 +10,8 @@ import type { WorkerData } from '../core/worker/protocol';
 import type { KbEvent, UiLanguage } from '../shared/api';
 import { APP_ENTRY, APP_ORIGIN } from './app-protocol';
 import { contentSecurityPolicy } from './csp';
-import { nativeDialogs } from './dialogs';
+import { backupNow, restoreFromBackup, scheduleDailyBackup } from './backup-flows';
+import { nativeBackupDialogs, nativeDialogs } from './dialogs';
 import { exportToFile, importFromFile } from './exchange-files';
 import { guardWebContents, hardenSession, registerAppScheme } from './hardening';
 import { CALL_CHANNEL, createCallHandler, EVENT_CHANNEL } from './ipc-handler';
@@ -53,6 +54,8 @@ async function start() {
   window = createMainWindow({ preload: path.join(__dirname, '../preload/index.js'), url: devServer ?? APP_ENTRY, stateDir: app.getPath('userData'), title: APP_NAME });
 
   const dialogs = nativeDialogs(() => window);
+  const backupDialogs = nativeBackupDialogs(() => window);
+  scheduleDailyBackup(core, (message) => console.error(`The daily backup failed: ${message}`));
   let language: UiLanguage = app.getLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
   const buildMenu = () =>
     Menu.setApplicationMenu(
@@ -66,6 +69,8 @@ async function start() {
             newAction: () => send({ type: 'menu', command: 'newAction' }),
             importFile: () => void importFromFile(core, dialogs),
             exportFile: () => void exportToFile(core, dialogs, new Date()),
+            backupNow: () => void backupNow(core, backupDialogs),
+            restore: () => void restoreFromBackup(core, backupDialogs),
             setLanguage: (l) => {
               language = l;
               send({ type: 'menu', command: 'setLanguage', language: l });

@@ -7,6 +7,8 @@ export interface MenuActions {
   newAction(): void;
   importFile(): void;
   exportFile(): void;
+  backupNow(): void;
+  restore(): void;
   setLanguage(language: UiLanguage): void;
   about(): void;
 }
@@ -30,6 +32,9 @@ export function menuTemplate({ platform, appName, language, dev, actions }: Menu
       { type: 'separator' },
       { id: 'import', label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFile() },
       { id: 'export', label: 'Export…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.exportFile() },
+      { type: 'separator' },
+      { id: 'backupNow', label: 'Back up now', click: () => actions.backupNow() },
+      { id: 'restore', label: 'Restore…', click: () => actions.restore() },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };

@@ -10,6 +10,8 @@ function build(platform: NodeJS.Platform, dev = false) {
     newAction: () => calls.push('newAction'),
     importFile: () => calls.push('import'),
     exportFile: () => calls.push('export'),
+    backupNow: () => calls.push('backupNow'),
+    restore: () => calls.push('restore'),
     setLanguage: (l) => calls.push(`language:${l}`),
     about: () => calls.push('about'),
   };
@@ -27,9 +29,9 @@ describe('native menus', () => {
     const labels = template.map((m) => m.label ?? m.role);
     expect(labels).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', 'help']));
     const file = template.find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
-    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New Action', 'Import…', 'Export…']);
-    for (const id of ['newAction', 'import', 'export', 'language-en', 'language-fr', 'about']) click(byId(template, id));
-    expect(calls).toEqual(['newAction', 'import', 'export', 'language:en', 'language:fr', 'about']);
+    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New Action', 'Import…', 'Export…', 'Back up now', 'Restore…']);
+    for (const id of ['newAction', 'import', 'export', 'backupNow', 'restore', 'language-en', 'language-fr', 'about']) click(byId(template, id));
+    expect(calls).toEqual(['newAction', 'import', 'export', 'backupNow', 'restore', 'language:en', 'language:fr', 'about']);
     expect(byId(template, 'newAction').accelerator).toBe('CmdOrCtrl+N');
   });
 
