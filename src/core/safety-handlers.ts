@@ -4,7 +4,7 @@
 import type { DatabaseHealth, KbEvent, MethodOutputs, ParsedInput, ReadableExport, ReviewItem } from '../shared/api';
 import type { Expert, ExchangeFile } from '../shared/schemas';
 import { auditActor, recordHistory, setAuditActor, verifyAudit } from './audit/audit';
-import { createBackup, defaultBackupDir, listBackups, rotateBackups, verifyBackupFile, type Keep } from './backup/backup';
+import { createBackup, DEFAULT_KEEP, defaultBackupDir, listBackups, rotateBackups, verifyBackupFile } from './backup/backup';
 import type { Db, StartupCheck } from './db/open';
 import { allIds } from './db/sql';
 import { findExpertIdsByEmail } from './experts/experts.repo';
@@ -22,7 +22,6 @@ export interface SafetyContext {
   stores: Stores;
   startup: StartupCheck;
   emit: (e: KbEvent) => void;
-  keep?: Keep;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,12 +39,12 @@ export function safetyHandlers(ctx: SafetyContext): SafetyHandlers {
 
   return {
     createBackup: ({ dir }) => (backupDir(), createBackup(db, dbPath, 'manual', dir)),
-    backupIfDue: async () => {
+    backupIfDue: async ({ keepDaily, keepSafety }) => {
       const dir = backupDir();
       const last = listBackups(dir).find((b) => b.reason === 'daily' && b.present);
       const due = !last || Date.now() - Date.parse(last.createdAt) >= DAY_MS;
       const created = due ? await createBackup(db, dbPath, 'daily') : null;
-      return { created, deleted: rotateBackups(dir, ctx.keep) };
+      return { created, deleted: rotateBackups(dir, { daily: keepDaily ?? DEFAULT_KEEP.daily, safety: keepSafety ?? DEFAULT_KEEP.safety }) };
     },
     listBackups: () => {
       const dir = inMemory ? '' : defaultBackupDir(dbPath);

@@ -16,8 +16,12 @@ const ById = z.object({ id: Uuid }).strict();
 export const safetyMethods = {
   /** A verified backup now (reason `manual`), in `dir` or the `backups` folder beside the database. */
   createBackup: z.object({ dir: z.string().min(1).max(4000).optional() }).strict(),
-  /** The daily backup when the last one is 24 h old or more; the app calls it at start and every 24 h. Rotates afterwards. */
-  backupIfDue: Empty,
+  /**
+   * The daily backup when the last one is 24 h old or more; the app calls it at start and every 24 h.
+   * Rotates afterwards, keeping `keepDaily` daily backups and `keepSafety` of each of pre-migration
+   * and pre-import (7 and 5 by default); manual backups are never deleted.
+   */
+  backupIfDue: z.object({ keepDaily: z.number().int().min(1).max(366).optional(), keepSafety: z.number().int().min(1).max(100).optional() }).strict(),
   listBackups: Empty,
   /** Replaces the open database with a verified backup; the current file is moved aside, never deleted. */
   restoreBackup: z.object({ file: z.string().min(1).max(4000) }).strict(),

@@ -98,8 +98,11 @@ describe('verified backups', () => {
     const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
     fs.writeFileSync(manifest, JSON.stringify({ ...m, createdAt: new Date(Date.now() - 25 * 3600_000).toISOString() }));
     expect(ok(await core.backupIfDue({})).created).toMatchObject({ reason: 'daily' });
-    core.close();
     expect(listBackups(path.join(dir, 'backups')).filter((b) => b.reason === 'daily')).toHaveLength(2);
+    // The Settings screen's number of daily backups to keep: the older one goes.
+    expect(ok(await core.backupIfDue({ keepDaily: 1 }))).toEqual({ created: null, deleted: [first.created!.path] });
+    core.close();
+    expect(listBackups(path.join(dir, 'backups')).filter((b) => b.reason === 'daily')).toHaveLength(1);
   });
 });
 
