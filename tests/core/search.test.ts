@@ -222,6 +222,15 @@ describe('ranking, sorting and facets', () => {
     expect(f.facets.region).toEqual(expect.arrayContaining([{ value: 'WCA', count: 2 }]));
   });
 
+  it('shows the hit in the other language\'s title when the displayed title lacks it', async () => {
+    const c = createCore({ dbPath: ':memory:' });
+    ok(await c.createAction({ data: action('COMESA', { titleEn: 'COMESA: border management', titleFr: 'COMESA : gestion des frontières', summary: 'Health crises.' }) }));
+    const h = ok(await c.search({ query: 'frontieres' })).hits[0]!;
+    expect(h.matchedFields).toEqual(['title']);
+    expect(h.segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['frontières']);
+    c.close();
+  });
+
   it('pages with a total and names the type, code, title and matched fields of each hit', async () => {
     const p1 = await search('ghana', { limit: 2 });
     const p2 = await search('ghana', { limit: 2, offset: 2 });

@@ -367,8 +367,10 @@ function toHit(readers: Readers, m: Matcher, type: SearchType, id: string, score
     const titleSegments = segmentText(m, title);
     const snip = snippet(m, fields);
     const matchedFields = [
-      ...(titleSegments.some((s) => s.hit) || (code !== null && textMatches(m, code)) ? ['title'] : []),
-      ...fields.filter((f) => f.text && textMatches(m, f.text)).map((f) => f.name),
+      ...new Set([
+        ...(titleSegments.some((s) => s.hit) || (code !== null && textMatches(m, code)) ? ['title'] : []),
+        ...fields.filter((f) => f.text && textMatches(m, f.text)).map((f) => f.name),
+      ]),
     ];
     return { type, id, code, title, titleSegments, snippet: segmentsToText(snip.segments), segments: snip.segments, matchedFields, score, facts };
   };
@@ -385,6 +387,8 @@ function toHit(readers: Readers, m: Matcher, type: SearchType, id: string, score
         { name: 'results', text: a.results },
         { name: 'partners', text: a.partners.join(', ') || null },
         { name: 'notes', text: a.notes },
+        // The other language's title and the aliases: a hit there is shown rather than a bare summary.
+        { name: 'title', text: [a.titleEn ? a.titleFr : null, ...a.aliases].filter(Boolean).join(' · ') || null },
       ],
       { countries: a.countries, domain: a.domain, startDate: a.startDate, endDate: a.endDate, status: a.status },
     );
