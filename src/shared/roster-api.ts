@@ -125,6 +125,44 @@ export interface ExportedFile {
 }
 
 
+// ---------- Sharing bundles between colleagues ----------
+/** For a conflict: keep this knowledge base's version, or take the bundle's (its deletion, for a tombstone). */
+export const BundleResolution = z.object({ id: Uuid, keep: z.enum(['local', 'incoming']) }).strict();
+export const ExportBundleInput = z
+  .object({
+    /** The Actions to share, as the Actions list filters them (all when absent); their lessons, deployments and deployed experts come along. */
+    filters: z.lazy(() => ListActionsInput.omit(noPaging)).optional(),
+  })
+  .strict();
+export const ImportBundleInput = z
+  .object({ document: z.unknown(), dryRun: z.boolean().default(false), resolutions: z.array(BundleResolution).max(100_000).default([]) })
+  .strict();
+
+export interface BundleConflict {
+  type: 'action' | 'lesson' | 'expert' | 'deployment';
+  id: string;
+  label: string;
+  /** both_changed: edited here and there since the last exchange; deleted_there_changed_here: a tombstone for a record edited here since. */
+  reason: 'both_changed' | 'deleted_there_changed_here';
+  localUpdatedAt: string;
+  /** The bundle's updatedAt, or its deletion time for a tombstone. */
+  incomingUpdatedAt: string;
+}
+export interface BundleReport extends ImportReport {
+  /** Present when the document was a sharing bundle; absent for a plain exchange document (imported as before). */
+  sync?: {
+    origin: string;
+    /** Left alone until resolved: import again with `resolutions`. */
+    conflicts: BundleConflict[];
+    /** Records whose local version is newer, kept. */
+    kept: number;
+    /** Local records deleted by the bundle's tombstones. */
+    deleted: number;
+    /** Bundle records already deleted here (after that version): not brought back. */
+    alreadyDeleted: number;
+  };
+}
+
 export const rosterMethods = {
   /** Reads the file and runs the import without writing: what would be created, updated, left alone, rejected, confirmed. */
   previewRosterImport: PreviewRosterInput,
@@ -132,10 +170,16 @@ export const rosterMethods = {
   applyRosterImport: ApplyRosterInput,
   /** Experts, Actions or lessons (all, or those the list filters select) as a file. */
   exportRecords: ExportRecordsInput,
+  /** A sharing bundle (`.mieux-kb.json` with `sync`) of the selected Actions and what belongs to them. */
+  exportBundle: ExportBundleInput,
+  /** Merges a bundle by id (plain exchange documents import as with importExchange); conflicts wait for `resolutions`. */
+  importBundle: ImportBundleInput,
 };
 
 export interface RosterOutputs {
   previewRosterImport: RosterImportReport;
   applyRosterImport: RosterImportReport;
   exportRecords: ExportedFile;
+  exportBundle: ExportedFile;
+  importBundle: BundleReport;
 }

@@ -308,6 +308,19 @@ export const ErasureEntry = z
   .strict();
 export type ErasureEntry = z.infer<typeof ErasureEntry>;
 
+/** A deleted record, so a deletion travels to colleagues in a sharing bundle. */
+export const Tombstone = z
+  .object({ type: z.enum(['action', 'lesson', 'expert', 'deployment']), id: Uuid, deletedAt: Timestamp })
+  .strict();
+export type Tombstone = z.infer<typeof Tombstone>;
+/**
+ * Present in sharing bundles only: the knowledge base that wrote it and its deletions. A document
+ * with `sync` is merged by id (newer `updatedAt` wins, records both sides changed since their last
+ * exchange are conflicts); a document without it is imported as before.
+ */
+export const SyncInfo = z.object({ origin: Uuid, tombstones: z.array(Tombstone).max(1_000_000) }).strict();
+export type SyncInfo = z.infer<typeof SyncInfo>;
+
 /** The document envelope; records are checked one by one so one bad record rejects only itself. */
 export const ExchangeEnvelope = z
   .object({
@@ -319,6 +332,7 @@ export const ExchangeEnvelope = z
     experts: z.array(z.unknown()).optional(),
     deployments: z.array(z.unknown()).optional(),
     erasures: z.array(z.unknown()).optional(),
+    sync: SyncInfo.optional(),
   })
   .strict();
 
@@ -341,4 +355,6 @@ export interface ExchangeFile {
   deployments: (DeploymentData & Stamped)[];
   /** The erasure ledger; present when it has entries. */
   erasures?: ErasureEntry[];
+  /** Sharing bundles only. */
+  sync?: SyncInfo;
 }

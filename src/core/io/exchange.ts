@@ -19,6 +19,7 @@ import { isHidden } from '../experts/experts.service';
 import { addToLedger, applyLedger, matchesEntry, purgeFreedData, readLedger } from '../privacy/privacy';
 import type { EntityStore, Outcome, Stamps } from '../records/entity';
 import { KbFailure, invalidFailure } from '../util/errors';
+import { importBundle } from './sync';
 
 export interface Stores {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -38,6 +39,8 @@ export function importExchange(db: Db, stores: Stores, document: unknown, dryRun
   const envelope = ExchangeEnvelope.safeParse(document);
   if (!envelope.success) throw invalidFailure(formatIssues(envelope.error));
   const doc = envelope.data;
+  // A sharing bundle merges by id with conflicts (io/sync.ts); it comes back here without `sync`.
+  if (doc.sync) return importBundle(db, stores, { ...(document as Record<string, unknown>), sync: doc.sync }, dryRun, []);
   const report: ImportReport = { dryRun, actions: zero(), lessons: zero(), experts: zero(), deployments: zero(), rejections: [] };
 
   const reject = (collection: string, index: number, issues: Issue[], counts: EntityCounts) => {

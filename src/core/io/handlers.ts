@@ -8,6 +8,9 @@ import type { ReferenceIndex } from '../reference/reference.repo';
 import type { Stores } from './exchange';
 import { exportRecords } from './export/export';
 import { importRoster } from './roster/import';
+import { SyncInfo } from '../../shared/schemas';
+import { exportBundle, importBundle } from './sync';
+import { importExchange } from './exchange';
 
 export interface IoContext {
   db: Db;
@@ -35,5 +38,23 @@ export function ioHandlers(ctx: IoContext) {
       return report;
     },
     exportRecords: (input: ParsedInput<'exportRecords'>): Promise<MethodOutputs['exportRecords']> => exportRecords(ctx, input),
+    exportBundle: (input: ParsedInput<'exportBundle'>): MethodOutputs['exportBundle'] => {
+      const doc = exportBundle(ctx.db, ctx.stores, input.filters);
+      const content = Buffer.from(JSON.stringify(doc, null, 2) + '\n', 'utf8');
+      return {
+        fileName: `mieux-share-${doc.exportedAt.slice(0, 10)}.mieux-kb.json`,
+        mimeType: 'application/json',
+        contentBase64: content.toString('base64'),
+        count: doc.actions.length + doc.lessons.length + doc.experts.length + doc.deployments.length,
+      };
+    },
+    importBundle: ({ document, dryRun, resolutions }: ParsedInput<'importBundle'>): MethodOutputs['importBundle'] => {
+      if (!dryRun) ctx.beforeImport?.({ kind: 'exchange' });
+      const doc = document as Record<string, unknown> | null;
+      const sync = SyncInfo.safeParse(doc?.sync);
+      const report = sync.success && doc ? importBundle(ctx.db, ctx.stores, { ...doc, sync: sync.data }, dryRun, resolutions) : importExchange(ctx.db, ctx.stores, document, dryRun);
+      if (!dryRun) ctx.emit({ type: 'changed', entity: 'all', ids: [] });
+      return report;
+    },
   };
 }

@@ -6,6 +6,7 @@ import { formatIssues, type AuditEntry, type Issue } from '../../shared/api';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import { nowIso } from '../db/sql';
+import { recordTombstone } from '../io/sync.repo';
 import type { ReferenceIndex } from '../reference/reference.repo';
 import { invalidFailure, KbFailure, notFound } from '../util/errors';
 
@@ -116,6 +117,7 @@ export class EntityStore<D extends object, R extends D & Stamps> {
     if (!this.def.read(this.db, id)) throw notFound(this.def.name, id);
     this.def.remove(this.db, id);
     appendAudit(this.db, { entity: this.def.name, recordId: id, action: 'delete', fields: [] });
+    recordTombstone(this.db, this.def.name, id, nowIso());
   }
 
   /** Names of the data fields that differ (for a new record: the ones given a value). */
