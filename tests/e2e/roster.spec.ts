@@ -10,12 +10,12 @@ test('the roster filters by language level, topic and availability, sorts, and r
   await expect(page.getByRole('status')).toHaveText(`${everyone} experts`);
 
   // Virtualized: a few dozen rows in the page, not all of them; scrolling brings the last one.
+  await screenshot(page, 'roster');
   const rows = page.locator('.roster-scroll [role="row"]');
   expect(await rows.count()).toBeLessThan(everyone);
   const last = await core.listExperts({ pageSize: 1, page: everyone });
   await page.locator('.roster-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   if (last.ok) await expect(page.getByRole('link', { name: `${last.value.items[0]!.familyName}, ${last.value.items[0]!.givenName}` })).toBeVisible();
-  await screenshot(page, 'roster');
   await expectAccessible(page);
 
   // Spanish at B2 or better
@@ -59,4 +59,29 @@ test('French-speaking border-management experts available now, in two clicks fro
   await expect.poll(async () => (await page.locator('.roster-scroll .col-familyName').allTextContents()).sort()).toEqual(names);
   await expect(page.locator('.roster-scroll .col-availability').first()).toHaveText('Available');
   await screenshot(page, 'roster-french-border-available');
+});
+
+test('the roster stays a few dozen rows in the page at 10,000 experts and jumps to any of them', async ({ app: page, served }) => {
+  const experts = Array.from({ length: 10_000 }, (_, i) => ({
+    givenName: `Given${i}`,
+    familyName: `Zz-${String(i).padStart(5, '0')}`,
+    memberState: 'AT',
+    languages: [{ code: 'de', level: 'native' }],
+  }));
+  const imported = await served.core.importExchange({ document: { format: 'mieux-kb', version: 1, experts } });
+  expect(imported.ok && imported.value.experts.created).toBe(10_000);
+  const total = await served.core.listExperts({ pageSize: 1 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roster' }).click();
+  await expect(page.getByRole('status')).toHaveText(`${(total.ok ? total.value.total : 0).toLocaleString('en')} experts`);
+
+  // Jump to the middle: the rows there arrive (one page of 200 from the core), and the page
+  // still holds only the rows in view.
+  const started = Date.now();
+  await page.locator('.roster-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
+  await expect(page.locator('.roster-scroll .col-familyName a').first()).toHaveText(/^Zz-0\d{4}, Given\d+$/);
+  expect(Date.now() - started).toBeLessThan(3000);
+  expect(await page.locator('.roster-scroll [role="row"]').count()).toBeLessThan(60);
+  await page.locator('.roster-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.getByRole('link', { name: 'Zz-09999, Given9999' })).toBeVisible();
+  await screenshot(page, 'roster-10k');
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage, PREF_KEYS } from '../../src/renderer/src/app/prefs';
 import { createRosterStore, monthsAgo, PAGE_SIZE } from '../../src/renderer/src/features/experts/rosterStore';
-import { createSearchStore } from '../../src/renderer/src/features/search/searchStore';
+import { createSearchStore, MORE_RESULTS, RESULT_LIMIT } from '../../src/renderer/src/features/search/searchStore';
 import type { KbApi } from '../../src/shared/api';
 import { apiOver, newCore } from './helpers';
 
@@ -73,6 +73,17 @@ describe('the search store', () => {
     const store = createSearchStore(apiOver(newCore({ demo: false })), storage);
     expect(store.getState().saved).toEqual([]);
     expect(store.getState().recent).toEqual([]);
+  });
+
+  it('asks for 20 hits, then more on demand, and starts again at 20 for a new query', async () => {
+    const store = createSearchStore(apiOver(newCore()), memoryStorage());
+    await store.getState().setQuery('migration');
+    expect(store.getState().result!.total).toBeGreaterThan(RESULT_LIMIT + MORE_RESULTS);
+    expect(store.getState().result!.hits).toHaveLength(RESULT_LIMIT);
+    await store.getState().showMore();
+    expect(store.getState().result!.hits).toHaveLength(RESULT_LIMIT + MORE_RESULTS);
+    await store.getState().setQuery('migrations');
+    expect(store.getState().result!.hits).toHaveLength(RESULT_LIMIT);
   });
 
   it('moves the keyboard highlight within the results', async () => {

@@ -30,11 +30,16 @@ function setLanguage(lang: UiLanguage) {
   storage.setItem(PREF_KEYS.uiLanguage, lang);
 }
 
-// The desktop shell's native menu asks the page to act; in a browser tab there are no such events.
+// The desktop shell's native menu asks the page to act, and the core says when records changed
+// (an import from the File menu): lists on screen are refreshed. A browser tab has no such events.
 subscribeEvents((e) => {
-  if (e.type !== 'menu') return;
-  if (e.command === 'setLanguage') setLanguage(e.language);
-  else if (e.command === 'newAction') navigate('/actions/new');
+  if (e.type === 'changed') {
+    if (services.roster.getState().total !== null) void services.roster.getState().reload();
+    void services.search.getState().run();
+  } else if (e.type === 'menu') {
+    if (e.command === 'setLanguage') setLanguage(e.language);
+    else navigate('/actions/new');
+  }
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -43,7 +43,7 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
     document.title = t('app.name');
   }, [t]);
 
-  // A new page starts at its top, and its heading is announced.
+  // A new page starts at its top.
   useEffect(() => {
     window.scrollTo?.(0, 0);
   }, [route.path]);

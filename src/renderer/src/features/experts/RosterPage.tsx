@@ -209,7 +209,7 @@ function ExpertCells({ e, lang, language }: { e: Expert; lang: 'en' | 'fr'; lang
   const stale = isStale(e.lastConfirmedOn);
   return (
     <>
-      <div role="cell" className="cell col-familyName">
+      <div role="cell" className="cell col-familyName" title={`${e.familyName}, ${e.givenName}`}>
         <a href={`#/experts/${e.id}`}>
           {e.familyName}, {e.givenName}
         </a>

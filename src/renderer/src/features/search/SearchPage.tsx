@@ -1,6 +1,6 @@
 // The search screen: results on every keystroke, facets with live counts, chips to remove
 // filters, sort, "did you mean", saved and recent searches, and full keyboard use.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { FacetValue, SearchHit } from '../../../../shared/api';
@@ -73,7 +73,8 @@ export function SearchPage({ route, inputRef }: { route: Route; inputRef: React.
   };
 
   const chips = Object.entries(s.filters).flatMap(([facet, values]) => values.map((value) => ({ facet, value })));
-  const result = s.result;
+  // Results render at a lower priority than the keystroke: typing never waits for 20 cards.
+  const result = useDeferredValue(s.result);
   const hasQuery = s.query.trim().length > 0;
 
   return (
@@ -133,7 +134,7 @@ export function SearchPage({ route, inputRef }: { route: Route; inputRef: React.
           <SavedSearches />
         </aside>
 
-        <section className="results" aria-label={t('search.title')} aria-busy={s.loading} data-query={result?.query}>
+        <section className="results" aria-label={t('search.title')} aria-busy={s.loading || result !== s.result} data-query={result?.query}>
           {!hasQuery && <EmptyState />}
           {hasQuery && result && (
             <>
@@ -168,6 +169,14 @@ export function SearchPage({ route, inputRef }: { route: Route; inputRef: React.
                   <Hit key={`${h.type}:${h.id}`} hit={h} active={i === s.active} labels={labels} onOpen={() => search.getState().rememberRecent()} />
                 ))}
               </ol>
+              {result.hits.length < result.total && (
+                <p>
+                  <span className="hint">{t('common.showing', { shown: result.hits.length, total: result.total })}</span>{' '}
+                  <button type="button" onClick={() => void search.getState().showMore()}>
+                    {t('common.loadMore')}
+                  </button>
+                </p>
+              )}
               {result.total > 0 && (
                 <SaveSearch
                   saving={saving}
@@ -240,7 +249,7 @@ function Facets({ facets, selected, labels, onToggle }: { facets: Record<string,
             </ul>
             {values.length > FACET_LIMIT && (
               <button type="button" className="link-button" aria-expanded={!!expanded[facet]} onClick={() => setExpanded((e) => ({ ...e, [facet]: !e[facet] }))}>
-                {expanded[facet] ? '−' : `+ ${values.length - FACET_LIMIT}`}
+                {expanded[facet] ? t('search.fewerValues') : t('search.moreValues', { count: values.length - FACET_LIMIT })}
               </button>
             )}
           </fieldset>

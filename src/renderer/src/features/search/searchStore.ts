@@ -24,6 +24,8 @@ export interface SearchState {
   error: KbError | null;
   /** The keyboard-highlighted result (arrow keys), -1 for none. */
   active: number;
+  /** How many hits are asked for: RESULT_LIMIT, more after "show more". */
+  limit: number;
   saved: SavedSearch[];
   recent: string[];
   setQuery(query: string): Promise<void>;
@@ -34,6 +36,7 @@ export interface SearchState {
   /** Replaces query, filters and sort at once (a saved search, a link). */
   apply(s: { query: string; filters?: Filters; sort?: SearchSort }): Promise<void>;
   run(): Promise<void>;
+  showMore(): Promise<void>;
   move(delta: number): void;
   rememberRecent(): void;
   saveCurrent(name: string): SavedSearch | null;
@@ -41,7 +44,9 @@ export interface SearchState {
 }
 export type SearchStore = StoreApi<SearchState>;
 
-export const RESULT_LIMIT = 50;
+/** Hits shown at first: enough to choose from, few enough to paint within a frame or two. */
+export const RESULT_LIMIT = 20;
+export const MORE_RESULTS = 30;
 const MAX_RECENT = 8;
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -70,11 +75,12 @@ export function createSearchStore(api: KbApi, storage: KeyValueStorage): SearchS
       loading: false,
       error: null,
       active: -1,
+      limit: RESULT_LIMIT,
       saved: readJson(storage, PREF_KEYS.savedSearches, [], isSaved),
       recent: readJson(storage, PREF_KEYS.recentSearches, [], isStringArray),
 
       setQuery(query) {
-        set({ query });
+        set({ query, limit: RESULT_LIMIT });
         return get().run();
       },
       toggleFilter(facet, value) {
@@ -97,18 +103,22 @@ export function createSearchStore(api: KbApi, storage: KeyValueStorage): SearchS
         set({ query, filters, sort });
         return get().run();
       },
+      showMore() {
+        set({ limit: get().limit + MORE_RESULTS });
+        return get().run();
+      },
       async run() {
         const mine = ++seq;
-        const { query, filters, sort } = get();
+        const { query, filters, sort, limit } = get();
         if (!query.trim()) {
           set({ result: null, loading: false, error: null, active: -1 });
           return;
         }
         set({ loading: true });
-        const r = await api.search({ query, filters, sort, limit: RESULT_LIMIT });
+        const r = await api.search({ query, filters, sort, limit });
         // A newer keystroke has been sent meanwhile: its answer, not this one, is what the user wants.
         if (mine !== seq) return;
-        if (r.ok) set({ result: r.value, loading: false, error: null, active: -1 });
+        if (r.ok) set((st) => ({ result: r.value, loading: false, error: null, active: st.result?.query === r.value.query ? st.active : -1 }));
         else set({ loading: false, error: r.error });
       },
       move(delta) {
