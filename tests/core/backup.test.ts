@@ -205,10 +205,21 @@ describe('startup check', () => {
     const second = createCore({ dbPath });
     expect(ok(await second.getDatabaseHealth({}))).toMatchObject({ state: 'ok', uncleanShutdown: false, check: 'quick_check', problems: [] });
     second.close();
-    // What a crash leaves (the crash tests kill a real process): the marker without a close.
-    fs.writeFileSync(sessionMarker(dbPath), 'left by a crash');
+    // Another process with the database open (the app, while the CLI runs) is not a crash…
+    fs.writeFileSync(sessionMarker(dbPath, process.ppid), 'a live session');
+    const beside = createCore({ dbPath });
+    expect(ok(await beside.getDatabaseHealth({}))).toMatchObject({ uncleanShutdown: false, check: 'quick_check' });
+    beside.close();
+    expect(fs.existsSync(sessionMarker(dbPath, process.ppid))).toBe(true);
+    // …a marker whose process is gone is (the crash tests kill real processes).
+    const gone = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    fs.writeFileSync(sessionMarker(dbPath, gone), 'left by a crash');
     const third = createCore({ dbPath });
     expect(ok(await third.getDatabaseHealth({}))).toMatchObject({ state: 'ok', uncleanShutdown: true, check: 'integrity_check' });
     third.close();
+    expect(fs.existsSync(sessionMarker(dbPath, gone))).toBe(false);
+    const fourth = createCore({ dbPath });
+    expect(ok(await fourth.getDatabaseHealth({}))).toMatchObject({ uncleanShutdown: false });
+    fourth.close();
   });
 });

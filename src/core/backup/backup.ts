@@ -202,14 +202,14 @@ export function cleanTemporaryFiles(dir: string): string[] {
   const removed: string[] = [];
   for (const f of fs.readdirSync(dir)) {
     const m = /\.(\d+)\.tmp(-journal|-wal|-shm)?$/.exec(f);
-    if (!m || isAlive(Number(m[1]))) continue;
+    if (!m || processAlive(Number(m[1]))) continue;
     fs.rmSync(path.join(dir, f), { force: true });
     removed.push(f);
   }
   return removed;
 }
 
-function isAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

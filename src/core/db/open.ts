@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../shared/api';
-import { createBackupSync, integrityProblems } from '../backup/backup';
+import { createBackupSync, integrityProblems, processAlive } from '../backup/backup';
 import { KbFailure } from '../util/errors';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
@@ -29,16 +29,27 @@ export interface OpenResult {
 }
 
 /**
- * Present while a session has the database open; removed by a clean close. Found at open, it
- * means the last session crashed, and the full integrity_check runs instead of quick_check.
+ * One file per process that has the database open, removed by its clean close. A marker whose
+ * process is gone means a session crashed, and the next open runs the full integrity_check instead
+ * of quick_check. Per process, so a CLI command run while the app is open cannot clear the app's.
  */
-export const sessionMarker = (dbPath: string) => `${path.resolve(dbPath)}.in-use`;
+export const sessionMarker = (dbPath: string, pid = process.pid) => `${path.resolve(dbPath)}.in-use-${pid}`;
+
+function crashedSessionMarkers(dbPath: string): string[] {
+  const abs = path.resolve(dbPath);
+  const prefix = `${path.basename(abs)}.in-use-`;
+  return fs
+    .readdirSync(path.dirname(abs))
+    .filter((f) => f.startsWith(prefix) && /^\d+$/.test(f.slice(prefix.length)) && !processAlive(Number(f.slice(prefix.length))))
+    .map((f) => path.join(path.dirname(abs), f));
+}
 
 export function openDatabase(dbPath: string, migrations: readonly Migration[] = MIGRATIONS): OpenResult {
   const inMemory = dbPath === ':memory:';
   const created = inMemory || !fs.existsSync(dbPath);
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
-  const uncleanShutdown = !created && fs.existsSync(sessionMarker(dbPath));
+  const crashed = created ? [] : crashedSessionMarkers(dbPath);
+  const uncleanShutdown = crashed.length > 0;
   const check: StartupCheck['check'] = created ? 'none' : uncleanShutdown ? 'integrity_check' : 'quick_check';
   let db: Db;
   try {
@@ -61,7 +72,11 @@ export function openDatabase(dbPath: string, migrations: readonly Migration[] = 
       // A verified copy of the old schema before changing it; a new file has nothing to lose.
       const preMigrationBackup = !created && current > 0 && pending ? createBackupSync(db, dbPath, 'pre-migration') : null;
       const migratedFrom = migrate(db, migrations);
-      if (!inMemory) fs.writeFileSync(sessionMarker(dbPath), `${process.pid} ${new Date().toISOString()}\n`);
+      if (!inMemory) {
+        fs.writeFileSync(sessionMarker(dbPath), `${new Date().toISOString()}\n`);
+        // Checked and clean: the crashed sessions' markers have done their job.
+        for (const m of crashed) fs.rmSync(m, { force: true });
+      }
       return { db, created, migratedFrom, startup: { damaged: false, uncleanShutdown, check, problems, checkedAt: new Date().toISOString(), preMigrationBackup } };
     }
   } catch (e) {
