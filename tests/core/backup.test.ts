@@ -10,6 +10,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../src/core/db/migrations';
 import { openDatabase, sessionMarker } from '../../src/core/db/open';
 import type { BackupInfo } from '../../src/shared/api';
 import { err, expertHelene, ghana, ok, tempDir } from './helpers';
+import { rosterInput } from './roster-helpers';
 
 const root = path.resolve(__dirname, '../..');
 const appVersion = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
@@ -67,6 +68,18 @@ describe('verified backups', () => {
     core.close();
     expect(b).toMatchObject({ reason: 'pre-import', counts: { actions: 1 } });
     expect(path.dirname(b!.path)).toBe(path.join(dir, 'backups'));
+  });
+
+  it('takes one before a roster import that writes, too', async () => {
+    const { core } = fileCore();
+    ok(await core.createExpert({ data: expertHelene }));
+    const roster = rosterInput('team.csv', 'First name,Last name,Email\nAnna,Schmidt,a.schmidt@example.de\n');
+    ok(await core.previewRosterImport(roster));
+    expect(ok(await core.listBackups({})).backups).toEqual([]);
+    expect(ok(await core.applyRosterImport(roster)).experts.created).toBe(1);
+    const backups = ok(await core.listBackups({})).backups;
+    core.close();
+    expect(backups.map((b) => [b.reason, b.counts.experts])).toEqual([['pre-import', 1]]);
   });
 
   it('takes a verified backup before migrating an existing database, at its old schema', async () => {
