@@ -6,7 +6,20 @@ import type { Db } from '../db/open';
 import { stmt } from '../db/sql';
 
 const ids = (list: readonly string[]) => JSON.stringify(list);
-const split = (s: string | null) => (s ? s.split(' ') : []);
+
+/** Child lists of many owners in one query, in their stored order. Names are code constants. */
+function listsOf(db: Db, table: string, owner: string, value: string, owners: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const rows = stmt(db, `SELECT ${owner}, ${value} FROM ${table} WHERE ${owner} IN (SELECT value FROM json_each(?)) ORDER BY ${owner}, position`)
+    .raw()
+    .all(ids(owners)) as [string, string][];
+  for (const [o, v] of rows) {
+    const list = out.get(o);
+    if (list) list.push(v);
+    else out.set(o, [v]);
+  }
+  return out;
+}
 
 export interface ActionCandidate {
   id: string;
@@ -18,22 +31,21 @@ export interface ActionCandidate {
   endDate: string | null;
   domain: string;
   region: string | null;
-  summary: string | null;
   topics: string[];
   countries: string[];
 }
 
-interface ActionCandidateRow extends Omit<ActionCandidate, 'topics' | 'countries'> {
-  topics: string | null;
-  countries: string | null;
-}
+type ActionCandidateRow = Omit<ActionCandidate, 'topics' | 'countries'>;
 
 const ACTION_COLUMNS = `a.id, a.code, a.title_en AS titleEn, a.title_fr AS titleFr, a.status, a.start_date AS startDate,
-  a.end_date AS endDate, a.domain, a.region, a.summary,
-  (SELECT group_concat(topic, ' ') FROM (SELECT topic FROM action_topics WHERE action_id = a.id ORDER BY position)) AS topics,
-  (SELECT group_concat(country, ' ') FROM (SELECT country FROM action_countries WHERE action_id = a.id ORDER BY position)) AS countries`;
+  a.end_date AS endDate, a.domain, a.region`;
 
-const toAction = (r: ActionCandidateRow): ActionCandidate => ({ ...r, topics: split(r.topics), countries: split(r.countries) });
+function withActionLists(db: Db, rows: ActionCandidateRow[]): ActionCandidate[] {
+  const owners = rows.map((r) => r.id);
+  const topics = listsOf(db, 'action_topics', 'action_id', 'topic', owners);
+  const countries = listsOf(db, 'action_countries', 'action_id', 'country', owners);
+  return rows.map((r) => ({ ...r, topics: topics.get(r.id) ?? [], countries: countries.get(r.id) ?? [] }));
+}
 
 /** Actions sharing a topic or a country, plus the given ids (text matches, pins). */
 export function actionCandidates(db: Db, topics: readonly string[], countries: readonly string[], extra: readonly string[]): ActionCandidate[] {
@@ -44,13 +56,26 @@ export function actionCandidates(db: Db, topics: readonly string[], countries: r
        UNION SELECT action_id FROM action_countries WHERE country IN (SELECT value FROM json_each(?))
        UNION SELECT value FROM json_each(?)) p CROSS JOIN actions a ON a.id = p.id`,
   ).all(ids(topics), ids(countries), ids(extra)) as ActionCandidateRow[];
-  return rows.map(toAction);
+  return withActionLists(db, rows);
 }
 
 /** These Actions (codes, topics, countries), for lessons that inherit them and for bundles. */
 export function actionsByIds(db: Db, list: readonly string[]): ActionCandidate[] {
   const rows = stmt(db, `SELECT ${ACTION_COLUMNS} FROM (SELECT DISTINCT value AS id FROM json_each(?)) p CROSS JOIN actions a ON a.id = p.id`).all(ids(list)) as ActionCandidateRow[];
-  return rows.map(toAction);
+  return withActionLists(db, rows);
+}
+
+/** Long texts, read only for the items a brief shows. */
+export function actionSummaries(db: Db, list: readonly string[]): Map<string, string | null> {
+  const rows = stmt(db, 'SELECT a.id, a.summary FROM (SELECT value AS id FROM json_each(?)) p CROSS JOIN actions a ON a.id = p.id').raw().all(ids(list)) as [string, string | null][];
+  return new Map(rows);
+}
+
+export function lessonTexts(db: Db, list: readonly string[]): Map<string, { lesson: string | null; recommendation: string | null }> {
+  const rows = stmt(db, 'SELECT l.id, l.lesson, l.recommendation FROM (SELECT value AS id FROM json_each(?)) p CROSS JOIN lessons l ON l.id = p.id')
+    .raw()
+    .all(ids(list)) as [string, string | null, string | null][];
+  return new Map(rows.map(([id, lesson, recommendation]) => [id, { lesson, recommendation }]));
 }
 
 export interface LessonCandidate {
@@ -62,18 +87,11 @@ export interface LessonCandidate {
   evidence: string | null;
   language: string;
   recordedOn: string | null;
-  lesson: string | null;
-  recommendation: string | null;
+  hasRecommendation: boolean;
   /** Its own topics and countries (empty: inherited from its Actions). */
   topics: string[];
   countries: string[];
   actions: string[];
-}
-
-interface LessonCandidateRow extends Omit<LessonCandidate, 'topics' | 'countries' | 'actions'> {
-  topics: string | null;
-  countries: string | null;
-  actions: string | null;
 }
 
 /**
@@ -93,14 +111,19 @@ export function lessonCandidates(db: Db, actionIds: readonly string[], topics: r
        UNION SELECT lesson_id FROM lesson_topics WHERE topic IN (SELECT value FROM json_each(@topics))
        UNION SELECT lesson_id FROM lesson_countries WHERE country IN (SELECT value FROM json_each(@countries)))
      SELECT l.id, l.title, l.polarity, l.review_status AS reviewStatus, l.stage, l.evidence, l.language, l.recorded_on AS recordedOn,
-       l.lesson, l.recommendation,
-       (SELECT group_concat(topic, ' ') FROM (SELECT topic FROM lesson_topics WHERE lesson_id = l.id ORDER BY position)) AS topics,
-       (SELECT group_concat(country, ' ') FROM (SELECT country FROM lesson_countries WHERE lesson_id = l.id ORDER BY position)) AS countries,
-       (SELECT group_concat(action_id, ' ') FROM (SELECT action_id FROM lesson_actions WHERE lesson_id = l.id ORDER BY position)) AS actions
+       coalesce(length(trim(l.recommendation)), 0) > 0 AS hasRecommendation
      FROM (SELECT id FROM picked UNION SELECT value FROM json_each(@extra)) p CROSS JOIN lessons l ON l.id = p.id
      WHERE l.review_status <> 'retired' OR l.id IN (SELECT value FROM json_each(@extra))`,
-  ).all({ topics: ids(topics), countries: ids(countries), actions: ids(actionIds), extra: ids(extra) }) as LessonCandidateRow[];
-  return rows.map((r) => ({ ...r, topics: split(r.topics), countries: split(r.countries), actions: split(r.actions) }));
+  ).all({ topics: ids(topics), countries: ids(countries), actions: ids(actionIds), extra: ids(extra) }) as (Omit<LessonCandidate, 'topics' | 'countries' | 'actions' | 'hasRecommendation'> & { hasRecommendation: number })[];
+  const owners = rows.map((r) => r.id);
+  const own = { topics: listsOf(db, 'lesson_topics', 'lesson_id', 'topic', owners), countries: listsOf(db, 'lesson_countries', 'lesson_id', 'country', owners), actions: listsOf(db, 'lesson_actions', 'lesson_id', 'action_id', owners) };
+  return rows.map((r) => ({
+    ...r,
+    hasRecommendation: r.hasRecommendation === 1,
+    topics: own.topics.get(r.id) ?? [],
+    countries: own.countries.get(r.id) ?? [],
+    actions: own.actions.get(r.id) ?? [],
+  }));
 }
 
 export interface ExpertCandidate {
@@ -121,11 +144,7 @@ export interface ExpertCandidate {
   languages: { code: string; level: string }[];
 }
 
-interface ExpertCandidateRow extends Omit<ExpertCandidate, 'topics' | 'languages' | 'restricted'> {
-  restricted: number;
-  topics: string | null;
-  languages: string | null;
-}
+type ExpertCandidateRow = Omit<ExpertCandidate, 'topics' | 'languages' | 'restricted'> & { restricted: number };
 
 /**
  * Experts with one of these topics, or deployed on an Action in these countries, plus the given
@@ -141,17 +160,18 @@ export function expertCandidates(db: Db, topics: readonly string[], countries: r
          WHERE c.country IN (SELECT value FROM json_each(@countries)))
      SELECT e.id, e.given_name AS givenName, e.family_name AS familyName, e.email, e.member_state AS memberState, e.institution,
        e.position, e.availability, e.availability_note AS availabilityNote, e.roster_status AS rosterStatus,
-       e.last_confirmed_on AS lastConfirmedOn, e.restricted, e.consent_withdrawn_on AS withdrawnOn,
-       (SELECT group_concat(topic, ' ') FROM (SELECT topic FROM expert_topics WHERE expert_id = e.id ORDER BY position)) AS topics,
-       (SELECT group_concat(code || ':' || level, ' ') FROM (SELECT code, level FROM expert_languages WHERE expert_id = e.id ORDER BY position)) AS languages
+       e.last_confirmed_on AS lastConfirmedOn, e.restricted, e.consent_withdrawn_on AS withdrawnOn
      FROM (SELECT id FROM picked UNION SELECT value FROM json_each(@extra)) p CROSS JOIN experts e ON e.id = p.id
      WHERE (e.restricted = 0 AND e.consent_withdrawn_on IS NULL AND e.roster_status <> 'archived') OR e.id IN (SELECT value FROM json_each(@extra))`,
   ).all({ topics: ids(topics), countries: ids(countries), extra: ids(extra) }) as ExpertCandidateRow[];
+  const owners = rows.map((r) => r.id);
+  const topicLists = listsOf(db, 'expert_topics', 'expert_id', 'topic', owners);
+  const languageLists = listsOf(db, 'expert_languages', 'expert_id', "code || ':' || level", owners);
   return rows.map((r) => ({
     ...r,
     restricted: r.restricted === 1,
-    topics: split(r.topics),
-    languages: split(r.languages).map((s) => {
+    topics: topicLists.get(r.id) ?? [],
+    languages: (languageLists.get(r.id) ?? []).map((s) => {
       const [code, level] = s.split(':');
       return { code: code!, level: level! };
     }),
@@ -175,13 +195,12 @@ export function deploymentsOf(db: Db, expertIds: readonly string[]): DeploymentF
   const rows = stmt(
     db,
     `SELECT d.id, d.expert_id AS expertId, d.action_id AS actionId, a.code AS actionCode, d.role, d.start_date AS startDate,
-       d.end_date AS endDate, d.rating,
-       (SELECT group_concat(country, ' ') FROM (SELECT country FROM action_countries WHERE action_id = a.id ORDER BY position)) AS countries
-     FROM deployments d JOIN actions a ON a.id = d.action_id
-     WHERE d.expert_id IN (SELECT value FROM json_each(?))
+       d.end_date AS endDate, d.rating
+     FROM (SELECT value AS id FROM json_each(?)) x CROSS JOIN deployments d ON d.expert_id = x.id JOIN actions a ON a.id = d.action_id
      ORDER BY d.start_date DESC, d.id`,
-  ).all(ids(expertIds)) as (Omit<DeploymentFact, 'countries'> & { countries: string | null })[];
-  return rows.map((r) => ({ ...r, countries: split(r.countries) }));
+  ).all(ids(expertIds)) as Omit<DeploymentFact, 'countries'>[];
+  const countries = listsOf(db, 'action_countries', 'action_id', 'country', [...new Set(rows.map((r) => r.actionId))]);
+  return rows.map((r) => ({ ...r, countries: countries.get(r.actionId) ?? [] }));
 }
 
 /** Ids of the deployments linking these experts to these Actions (for a shared bundle). */

@@ -20,9 +20,11 @@ import { invalidFailure, notFound } from '../util/errors';
 import {
   actionCandidates,
   actionsByIds,
+  actionSummaries,
   deploymentsOf,
   expertCandidates,
   lessonCandidates,
+  lessonTexts,
   type ActionCandidate,
   type DeploymentFact,
   type ExpertCandidate,
@@ -64,21 +66,28 @@ function factor(name: string, value: number, weight: number, detail: string): Br
 
 const total = (factors: BriefFactor[]) => round(factors.reduce((s, f) => s + f.points, 0), 1);
 
-interface Scored<T> {
-  item: T;
+/**
+ * A scored candidate. Thousands are scored for a dozen shown, so the item itself (display fields,
+ * reasons) is only built for the shown ones.
+ */
+interface Scored<T, K> {
+  id: string;
   score: number;
   eligible: boolean;
+  /** What ties are broken on. */
+  key: K;
+  build: () => T;
 }
 
 /** Pinned first (best first among them), then the best of the rest up to the limit; removed never. */
-function arrange<T extends { id: string; score: number; pinned: boolean }>(scored: Scored<T>[], pinned: string[], removed: string[], limit: number, tieBreak: (a: T, b: T) => number): T[] {
+function arrange<T extends { pinned: boolean }, K>(scored: Scored<T, K>[], pinned: string[], removed: string[], limit: number, tieBreak: (a: K, b: K) => number): T[] {
   const out = new Set(removed);
   const pins = new Set(pinned.filter((id) => !out.has(id)));
-  const byScore = (a: Scored<T>, b: Scored<T>) => b.score - a.score || tieBreak(a.item, b.item);
-  const kept = scored.filter((s) => !out.has(s.item.id));
-  const first = kept.filter((s) => pins.has(s.item.id)).sort(byScore);
-  const rest = kept.filter((s) => !pins.has(s.item.id) && s.eligible).sort(byScore);
-  return [...first, ...rest.slice(0, Math.max(0, limit - first.length))].map((s) => ({ ...s.item, pinned: pins.has(s.item.id) }));
+  const byScore = (a: Scored<T, K>, b: Scored<T, K>) => b.score - a.score || tieBreak(a.key, b.key);
+  const kept = scored.filter((s) => !out.has(s.id));
+  const first = kept.filter((s) => pins.has(s.id)).sort(byScore);
+  const rest = kept.filter((s) => !pins.has(s.id) && s.eligible).sort(byScore);
+  return [...first, ...rest.slice(0, Math.max(0, limit - first.length))].map((s) => ({ ...s.build(), pinned: pins.has(s.id) }));
 }
 
 function withReasons<T>(base: T, factors: BriefFactor[], reasons: [number, string][]): T & { factors: BriefFactor[]; reasons: string[]; reason: string; score: number } {
@@ -186,7 +195,7 @@ function similarActions(
   const rows = actionCandidates(ctx.search.db, request.topics, request.countries, [...text.keys(), ...pinned]).filter((a) => a.id !== exclude);
   const found = new Set(rows.map((r) => r.id));
   dropped.actions.push(...pinned.filter((id) => !found.has(id)));
-  const scored = rows.map((a): Scored<BriefAction> => {
+  const scored = rows.map((a): Scored<BriefAction, ActionCandidate> => {
     const topic = topicFactor(request, a.topics, w.topic);
     const sim = text.get(a.id) ?? 0;
     const textF = factor('text', sim, w.text, request.text ? (sim > 0 ? `text similarity ${round(sim, 2)} (1 = best match)` : 'no match of the description') : 'no description in the request');
@@ -196,16 +205,19 @@ function similarActions(
     const domain = factor('domain', sameDomain ? 1 : 0, w.domain, sameDomain ? `same domain ${a.domain}` : `domain ${a.domain}`);
     const factors = [topic.f, textF, place.f, recency, domain];
     const year = (a.endDate ?? a.startDate)?.slice(0, 4);
-    const item = withReasons(toBriefAction(ctx, a), factors, [
-      [topic.f.points, topic.shared.length ? sameTopicReason(topic.shared) : ''],
-      [textF.points, 'similar description'],
-      [place.f.points, place.reason],
-      [recency.value >= RECENT_VALUE ? recency.points : 0, `recent (${year})`],
-      [topic.shared.length ? 0 : domain.points, `same domain ${a.domain}`],
-    ]);
-    return { item, score: item.score, eligible: topic.shared.length > 0 || sim > 0 || place.sameCountry };
+    const build = () =>
+      withReasons(toBriefAction(ctx, a), factors, [
+        [topic.f.points, topic.shared.length ? sameTopicReason(topic.shared) : ''],
+        [textF.points, 'similar description'],
+        [place.f.points, place.reason],
+        [recency.value >= RECENT_VALUE ? recency.points : 0, `recent (${year})`],
+        [topic.shared.length ? 0 : domain.points, `same domain ${a.domain}`],
+      ]);
+    return { id: a.id, key: a, build, score: total(factors), eligible: topic.shared.length > 0 || sim > 0 || place.sameCountry };
   });
-  return arrange(scored, pinned, input.removed.actions, input.limits.actions, (a, b) => newerFirst(a, b) || (a.code < b.code ? -1 : 1));
+  const shown = arrange(scored, pinned, input.removed.actions, input.limits.actions, (a, b) => newerFirst(a, b) || (a.code < b.code ? -1 : 1));
+  const summaries = actionSummaries(ctx.search.db, shown.map((a) => a.id));
+  return shown.map((a) => ({ ...a, summary: summaries.get(a.id) ?? null }));
 }
 
 function toBriefAction(ctx: BriefContext, a: ActionCandidate): Omit<BriefAction, 'score' | 'reasons' | 'reason' | 'factors'> {
@@ -223,7 +235,7 @@ function toBriefAction(ctx: BriefContext, a: ActionCandidate): Omit<BriefAction,
     topics: a.topics,
     countries: a.countries,
     regions,
-    summary: a.summary,
+    summary: null,
     pinned: false,
   };
 }
@@ -243,7 +255,7 @@ function applicableLessons(ctx: BriefContext, request: BriefRequest, similar: Br
   const live = rows.filter((l) => l.reviewStatus !== 'retired');
   const actions = new Map(actionsByIds(ctx.search.db, [...new Set(live.flatMap((l) => l.actions))]).map((a) => [a.id, a]));
 
-  const scored = live.map((l): Scored<BriefLesson> => {
+  const scored = live.map((l): Scored<BriefLesson, LessonCandidate> => {
     const own = (list: string[], key: 'topics' | 'countries') => (list.length ? list : [...new Set(l.actions.flatMap((id) => actions.get(id)?.[key] ?? []))]);
     const topics = own(l.topics, 'topics');
     const countries = own(l.countries, 'countries');
@@ -251,21 +263,24 @@ function applicableLessons(ctx: BriefContext, request: BriefRequest, similar: Br
     const place = placeFactor(ctx, request, countries, null, w.place);
     const fromSimilar = l.actions.filter((id) => similarIds.has(id)).map((id) => actions.get(id)?.code ?? id);
     const similarF = factor('similarAction', fromSimilar.length ? 1 : 0, w.similarAction, fromSimilar.length ? `learned on ${fromSimilar.join(', ')}` : 'not from a similar Action of this brief');
-    const [kindValue, kindLabel] = l.polarity === 'problem' ? KIND.problem! : l.recommendation?.trim() ? [0.6, 'recommendation'] : (KIND[l.polarity] ?? [0, l.polarity]);
-    const kind = factor('kind', kindValue, w.kind, l.polarity === 'problem' && l.recommendation?.trim() ? 'problem, with a recommendation' : kindLabel);
+    const [kindValue, kindLabel] = l.polarity === 'problem' ? KIND.problem! : l.hasRecommendation ? [0.6, 'recommendation'] : (KIND[l.polarity] ?? [0, l.polarity]);
+    const kind = factor('kind', kindValue, w.kind, l.polarity === 'problem' && l.hasRecommendation ? 'problem, with a recommendation' : kindLabel);
     const review = factor('review', REVIEW[l.reviewStatus] ?? 0, w.review, l.reviewStatus);
     const recency = recencyFactor(l.recordedOn, request.asOf, w.recency, 'recorded');
     const factors = [topic.f, place.f, similarF, kind, review, recency];
-    const item = withReasons(toBriefLesson(l, topics, countries, actions), factors, [
-      [topic.f.points, topic.shared.length ? sameTopicReason(topic.shared) : ''],
-      [place.f.points, place.reason],
-      [similarF.points, `from ${fromSimilar.join(', ')}`],
-      [kind.points, kindLabel],
-      [review.value === 1 ? review.points : 0, 'validated'],
-    ]);
-    return { item, score: item.score, eligible: topic.shared.length > 0 || place.sameCountry || fromSimilar.length > 0 };
+    const build = () =>
+      withReasons(toBriefLesson(l, topics, countries, actions), factors, [
+        [topic.f.points, topic.shared.length ? sameTopicReason(topic.shared) : ''],
+        [place.f.points, place.reason],
+        [similarF.points, `from ${fromSimilar.join(', ')}`],
+        [kind.points, kindLabel],
+        [review.value === 1 ? review.points : 0, 'validated'],
+      ]);
+    return { id: l.id, key: l, build, score: total(factors), eligible: topic.shared.length > 0 || place.sameCountry || fromSimilar.length > 0 };
   });
-  return arrange(scored, pinned, input.removed.lessons, input.limits.lessons, (a, b) => ((b.recordedOn ?? '') > (a.recordedOn ?? '') ? 1 : -1) || (a.title < b.title ? -1 : 1));
+  const shown = arrange(scored, pinned, input.removed.lessons, input.limits.lessons, (a, b) => ((b.recordedOn ?? '') > (a.recordedOn ?? '') ? 1 : -1) || (a.title < b.title ? -1 : 1));
+  const texts = lessonTexts(ctx.search.db, shown.map((l) => l.id));
+  return shown.map((l) => ({ ...l, ...texts.get(l.id) }));
 }
 
 function toBriefLesson(l: LessonCandidate, topics: string[], countries: string[], actions: Map<string, ActionCandidate>): Omit<BriefLesson, 'score' | 'reasons' | 'reason' | 'factors'> {
@@ -278,8 +293,8 @@ function toBriefLesson(l: LessonCandidate, topics: string[], countries: string[]
     evidence: l.evidence,
     language: l.language,
     recordedOn: l.recordedOn,
-    lesson: l.lesson,
-    recommendation: l.recommendation,
+    lesson: null,
+    recommendation: null,
     topics,
     countries,
     actions: l.actions.map((id) => ({ id, code: actions.get(id)?.code ?? id })),
@@ -305,7 +320,7 @@ function expertShortlist(ctx: BriefContext, request: BriefRequest, weights: Brie
   const deployments = new Map<string, DeploymentFact[]>();
   for (const d of deploymentsOf(ctx.search.db, visible.map((e) => e.id))) deployments.set(d.expertId, [...(deployments.get(d.expertId) ?? []), d]);
 
-  const scored = visible.map((e): Scored<BriefExpert> => {
+  const scored = visible.map((e): Scored<BriefExpert, ExpertCandidate> => {
     const topic = expertTopic(request, e, w.topic);
     const language = languageFactor(request, e, w.language);
     const mine = deployments.get(e.id) ?? [];
@@ -317,15 +332,16 @@ function expertShortlist(ctx: BriefContext, request: BriefRequest, weights: Brie
     const mean = rated.length ? rated.reduce((s, d) => s + d.rating!, 0) / rated.length : 0;
     const rating = factor('rating', rated.length ? (mean - 1) / 4 : 0, w.rating, rated.length ? `rated ${round(mean, 1)}/5 on ${rated.length} deployment${rated.length > 1 ? 's' : ''} in the region` : 'no rated deployment in the region');
     const factors = [topic.f, language.f, availability.f, freshness, region.f, rating];
-    const item = withReasons(toBriefExpert(e, regional), factors, [
-      [topic.f.points, topic.reason],
-      [language.f.points, language.reason],
-      [availability.f.points, availability.reason],
-      [region.f.points, region.reason],
-      [freshness.value >= 0.75 ? freshness.points : 0, `profile confirmed ${e.lastConfirmedOn}`],
-      [rating.points, `rated ${round(mean, 1)}/5`],
-    ]);
-    return { item, score: item.score, eligible: topic.f.value > 0 || region.f.value > 0 };
+    const build = () =>
+      withReasons(toBriefExpert(e, regional), factors, [
+        [topic.f.points, topic.reason],
+        [language.f.points, language.reason],
+        [availability.f.points, availability.reason],
+        [region.f.points, region.reason],
+        [freshness.value >= 0.75 ? freshness.points : 0, `profile confirmed ${e.lastConfirmedOn}`],
+        [rating.points, `rated ${round(mean, 1)}/5`],
+      ]);
+    return { id: e.id, key: e, build, score: total(factors), eligible: topic.f.value > 0 || region.f.value > 0 };
   });
   return arrange(scored, pinned, input.removed.experts, input.limits.experts, (a, b) => (a.familyName < b.familyName ? -1 : a.familyName > b.familyName ? 1 : a.id < b.id ? -1 : 1));
 }
