@@ -77,9 +77,18 @@ export async function importRosterFile(core: KbCore, file: string, o: RosterOpti
 
 const FORMAT_BY_EXTENSION: Record<string, (typeof EXPORT_FORMATS)[number]> = { '.csv': 'csv', '.xlsx': 'xlsx', '.vcf': 'vcf', '.json': 'json' };
 
-/** `export FILE --type T --format F`: the format defaults from the file's extension, the type to experts. */
+/**
+ * `export FILE --type T --format F`: the format defaults from the file's extension, the type to
+ * experts. `--type share` writes a sharing bundle of every Action (see docs/exchange-format.md).
+ */
 export async function exportRecordsFile(core: KbCore, file: string, type: string | undefined, format: string | undefined): Promise<string> {
-  const t = pick('type', type, ['experts', 'actions', 'lessons'] as const) ?? 'experts';
+  const t = pick('type', type, ['experts', 'actions', 'lessons', 'share'] as const) ?? 'experts';
+  if (t === 'share') {
+    if (format !== undefined && format !== 'json') throw new CliUsageError('A sharing bundle is a .mieux-kb.json file: --format json or none');
+    const bundle = unwrap(await core.exportBundle({}));
+    fs.writeFileSync(file, Buffer.from(bundle.contentBase64, 'base64'));
+    return `Exported a sharing bundle of ${bundle.count} records to ${file}.`;
+  }
   const f = pick('format', format, EXPORT_FORMATS) ?? FORMAT_BY_EXTENSION[path.extname(file).toLowerCase()];
   if (!f) throw new CliUsageError(`Cannot tell the format from ${path.basename(file)}: add --format csv, xlsx, json or vcf`);
   if (f === 'vcf' && t !== 'experts') throw new CliUsageError('vCard export is for experts only');

@@ -42,6 +42,21 @@ describe('kb import / export of rosters', () => {
     expect(again.experts).toEqual({ created: 0, updated: 0, unchanged: 6, rejected: 0 });
   });
 
+  it('export --type share writes a sharing bundle that import merges on another knowledge base, once', () => {
+    const a = path.join(tempDir(), 'a.sqlite');
+    const b = path.join(tempDir(), 'b.sqlite');
+    expect(kb(['init', '--demo', '--db', a]).code).toBe(0);
+    const bundle = path.join(tempDir(), 'share.mieux-kb.json');
+    expect(kb(['export', bundle, '--type', 'share', '--db', a]).stdout).toMatch(/^Exported a sharing bundle of \d+ records to /);
+    const doc = JSON.parse(fs.readFileSync(bundle, 'utf8'));
+    expect(doc.sync.origin).toMatch(/^[0-9a-f-]{36}$/);
+    const first = JSON.parse(kb(['import', bundle, '--json', '--db', b]).stdout);
+    expect(first.actions.created).toBe(doc.actions.length);
+    expect(first.sync).toMatchObject({ conflicts: [], kept: 0 });
+    const again = JSON.parse(kb(['import', bundle, '--json', '--db', b]).stdout);
+    expect(again.actions).toEqual({ created: 0, updated: 0, unchanged: doc.actions.length, rejected: 0 });
+  });
+
   it('takes the sheet, the date order and overrides; refuses unknown values in one line', () => {
     const db = path.join(tempDir(), 'cli.sqlite');
     const sheet = JSON.parse(kb(['import', fixture('import', 'multi-sheet.xlsx'), '--sheet', 'Experts', '--dry-run', '--json', '--db', db]).stdout);
