@@ -10,13 +10,14 @@ import { restoreDatabase } from '../core/backup/restore';
 export const SAFETY_USAGE = `  backup [DIR] [--json]               a verified backup now (in DIR, else backups/ beside the database)
   backups [--json]                    the backups beside the database, newest first
   restore FILE                        replace the database with a backup (the current file is moved aside)
+  recover FILE                        export every record still readable (from a damaged database too)
   audit verify                        check that the audit log was not edited or cut
   expert export EMAIL FILE            everything about one expert (FILE.html: a readable page, else JSON)
   expert restrict EMAIL [--lift]      hide an expert from every list, search and export (--lift: show again)
   expert withdraw EMAIL               record the withdrawal of consent (hidden at once)
   expert erase EMAIL [--yes]          erase an expert for good (asks for confirmation unless --yes)`;
 
-export const SAFETY_COMMANDS = ['backup', 'backups', 'restore', 'audit', 'expert'] as const;
+export const SAFETY_COMMANDS = ['backup', 'backups', 'restore', 'recover', 'audit', 'expert'] as const;
 
 export class CliError extends Error {}
 
@@ -64,6 +65,16 @@ export async function safetyCommand(command: (typeof SAFETY_COMMANDS)[number], c
       if (r.movedAside) out(`The database it replaced is kept at ${r.movedAside}.`);
       if (r.erasuresReapplied) out(`${r.erasuresReapplied} expert(s) erased since that backup were erased again.`);
       return;
+    }
+    case 'recover': {
+      const file = args[0];
+      if (!file) throw new CliError('recover needs a FILE to write the readable records to');
+      return c.withCore(async (core) => {
+        const { document: doc, problems } = unwrap(await core.exportReadable({}));
+        fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+        out(`Wrote ${doc.actions.length} Actions, ${doc.lessons.length} lessons, ${doc.experts.length} experts, ${doc.deployments.length} deployments to ${file}.`);
+        if (problems.length) out(`Could not read ${problems.length} part(s):\n${problems.map((p) => `  ${p.split('\n')[0]}`).join('\n')}`);
+      });
     }
     case 'audit':
       if (args[0] !== 'verify') throw new CliError('Usage: kb audit verify');

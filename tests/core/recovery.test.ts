@@ -67,6 +67,13 @@ describe('a damaged database', () => {
     const check = kb(['check', '--db', dbPath]);
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/damaged.*last verified backup is .*kb restore/);
+    const rescued = path.join(tempDir(), 'rescued.mieux-kb.json');
+    const recover = kb(['recover', rescued, '--db', dbPath]);
+    expect(recover.code).toBe(0);
+    expect(recover.stdout).toMatch(/^Wrote 3 Actions, 0 lessons, 2 experts, 2 deployments to .*\nCould not read \d+ part\(s\):\n {2}lessons/);
+    expect(JSON.parse(fs.readFileSync(rescued, 'utf8'))).toMatchObject({ format: 'mieux-kb', actions: expect.any(Array) });
+    expect(fs.readFileSync(dbPath).equals(damagedBytes)).toBe(true);
+
     const restore = kb(['restore', backup.path, '--db', dbPath]);
     expect(restore.code).toBe(0);
     expect(restore.stdout).toMatch(/^Restored .* from .*\nThe database it replaced is kept at .*before-restore/);
