@@ -30,6 +30,22 @@ describe('the audit trail', () => {
     expect(ok(await core.getHistory({ entity: 'action', id: a.id }))[0]).toMatchObject({ action: 'delete', fields: [] });
   });
 
+  it('logs the records a delete changes through the schema: the deployments it removes, the lessons and Actions that pointed to it', async () => {
+    const core = newCore();
+    const a = ok(await core.createAction({ data: ghana }));
+    const followUp = ok(await core.createAction({ data: { ...ghana, code: 'Ghana IV', relatedActions: [a.id] } }));
+    const lesson = ok(await core.createLesson({ data: { title: 'One contact point', polarity: 'good_practice', actions: [a.id, followUp.id] } }));
+    const e = ok(await core.createExpert({ data: expertHelene }));
+    const d = ok(await core.createDeployment({ data: { expert: e.id, action: a.id, role: 'expert', activityType: 'training' } }));
+    ok(await core.deleteAction({ id: a.id }));
+    const cause = { cause: `action ${a.id} deleted` };
+    expect(ok(await core.getHistory({ entity: 'deployment', id: d.id }))[0]).toMatchObject({ action: 'delete', detail: cause });
+    expect(ok(await core.getHistory({ entity: 'lesson', id: lesson.id }))[0]).toMatchObject({ action: 'update', fields: ['actions'], detail: cause });
+    expect(ok(await core.getHistory({ entity: 'action', id: followUp.id }))[0]).toMatchObject({ action: 'update', fields: ['relatedActions'], detail: cause });
+    expect(ok(await core.getLesson({ id: lesson.id })).actions).toEqual([followUp.id]);
+    expect(ok(await core.verifyAudit({})).ok).toBe(true);
+  });
+
   it('never stores an expert’s personal values, only the names of the fields that changed', async () => {
     const core = newCore();
     const e = ok(await core.createExpert({ data: expertHelene }));

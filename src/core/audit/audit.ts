@@ -80,6 +80,25 @@ export function appendAudit(db: Db, e: AuditEvent): void {
   });
 }
 
+/**
+ * Deleting an expert or an Action also removes or changes other records through the schema's
+ * ON DELETE CASCADE (their deployments, a lesson's list of Actions, other Actions' follow-up
+ * links). Those writes never pass through their own store, so they are logged here, before the
+ * delete, each naming its cause.
+ */
+export function auditCascade(db: Db, entity: AuditEntity, id: string): void {
+  const cause = { cause: `${entity} ${id} deleted` };
+  const ids = (sql: string) => stmt(db, sql).pluck().all(id) as string[];
+  const deployments =
+    entity === 'expert' ? ids('SELECT id FROM deployments WHERE expert_id = ?') : entity === 'action' ? ids('SELECT id FROM deployments WHERE action_id = ?') : [];
+  for (const d of deployments) appendAudit(db, { entity: 'deployment', recordId: d, action: 'delete', fields: [], detail: cause });
+  if (entity !== 'action') return;
+  for (const l of ids('SELECT lesson_id FROM lesson_actions WHERE action_id = ?')) appendAudit(db, { entity: 'lesson', recordId: l, action: 'update', fields: ['actions'], detail: cause });
+  for (const a of ids('SELECT action_id FROM action_relations WHERE related_id = ? AND action_id <> related_id')) {
+    appendAudit(db, { entity: 'action', recordId: a, action: 'update', fields: ['relatedActions'], detail: cause });
+  }
+}
+
 const toEntry = (r: AuditRow): AuditEntry => ({
   seq: r.seq,
   at: r.at,

@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { AuditEntry, ErasureResult } from '../../shared/api';
 import type { ErasureEntry, Expert } from '../../shared/schemas';
-import { appendAudit } from '../audit/audit';
+import { appendAudit, auditCascade } from '../audit/audit';
 import type { Db } from '../db/open';
 import { stmt } from '../db/sql';
 import { removeDoc } from '../search/indexer';
@@ -70,6 +70,7 @@ export function relatedRows(db: Db, expertId: string): Record<string, Record<str
  */
 export function eraseExpertRows(db: Db, expert: Pick<Expert, 'id' | 'givenName' | 'familyName' | 'email'>, erasedOn: string, newLedgerEntry = true): ErasureResult {
   const related = relatedRows(db, expert.id);
+  auditCascade(db, 'expert', expert.id);
   const removed: Record<string, number> = {};
   const refs = expertReferences(db);
   for (const ref of [...refs].reverse()) {

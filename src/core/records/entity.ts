@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { formatIssues, type AuditEntry, type Issue } from '../../shared/api';
-import { appendAudit } from '../audit/audit';
+import { appendAudit, auditCascade } from '../audit/audit';
 import type { Db } from '../db/open';
 import { nowIso } from '../db/sql';
 import { recordTombstone } from '../io/sync.repo';
@@ -115,6 +115,7 @@ export class EntityStore<D extends object, R extends D & Stamps> {
 
   delete(id: string): void {
     if (!this.def.read(this.db, id)) throw notFound(this.def.name, id);
+    auditCascade(this.db, this.def.name, id);
     this.def.remove(this.db, id);
     appendAudit(this.db, { entity: this.def.name, recordId: id, action: 'delete', fields: [] });
     recordTombstone(this.db, this.def.name, id, nowIso());
