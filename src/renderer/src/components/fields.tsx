@@ -39,10 +39,10 @@ function Label({ htmlFor, label, required }: { htmlFor: string; label: string; r
   );
 }
 
-export function TextField({ label, value, onChange, error, hint, required, type = 'text', name }: Base & { value: string | null; onChange(v: string): void; type?: string; name?: string }) {
+export function TextField({ label, value, onChange, error, hint, required, type = 'text', name, wide }: Base & { value: string | null; onChange(v: string): void; type?: string; name?: string; wide?: boolean }) {
   const id = useId();
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
+    <div className={`field${wide ? ' wide' : ''}${error ? ' has-error' : ''}`}>
       <Label htmlFor={id} label={label} required={required} />
       <input id={id} name={name} type={type} value={value ?? ''} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} />
       <Described id={id} hint={hint} error={error} />

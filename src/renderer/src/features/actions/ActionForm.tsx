@@ -57,8 +57,8 @@ function ActionEditor({ record }: { record?: Action }) {
         <Fieldset legend={t('types.action')}>
           <TextField label={t('actions.code')} required value={d.code} onChange={(v) => f.set('code', v)} error={f.error('code')} />
           <SelectField label={t('actions.status')} value={d.status ?? 'completed'} onChange={(v) => f.set('status', v as Draft['status'])} options={enumOptions(ACTION_STATUSES, 'status')} />
-          <TextField label={t('actions.titleEn')} value={d.titleEn ?? ''} onChange={(v) => f.set('titleEn', nz(v))} error={f.error('titleEn')} />
-          <TextField label={t('actions.titleFr')} value={d.titleFr ?? ''} onChange={(v) => f.set('titleFr', nz(v))} error={f.error('titleFr')} />
+          <TextField label={t('actions.titleEn')} wide value={d.titleEn ?? ''} onChange={(v) => f.set('titleEn', nz(v))} error={f.error('titleEn')} />
+          <TextField label={t('actions.titleFr')} wide value={d.titleFr ?? ''} onChange={(v) => f.set('titleFr', nz(v))} error={f.error('titleFr')} />
           <TextField label={t('actions.startDate')} hint={t('actions.dateHint')} value={d.startDate ?? ''} onChange={(v) => f.set('startDate', nz(v))} error={f.error('startDate')} />
           <TextField label={t('actions.endDate')} hint={t('actions.dateHint')} value={d.endDate ?? ''} onChange={(v) => f.set('endDate', nz(v))} error={f.error('endDate')} />
           <SelectField label={t('actions.language')} value={d.language ?? 'en'} onChange={(v) => f.set('language', v as Draft['language'])} options={enumOptions(TEXT_LANGUAGES, 'textLanguage')} />
