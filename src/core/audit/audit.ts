@@ -33,13 +33,18 @@ export interface AuditEvent {
   detail?: Record<string, unknown> | null;
 }
 
+let processUser: string | undefined;
+
+/** The operating-system user, looked up once per process (it cannot change while we run). */
 function osUser(): string {
+  if (processUser !== undefined) return processUser;
   try {
-    return os.userInfo().username || 'unknown';
+    processUser = os.userInfo().username || 'unknown';
   } catch {
     // Some sandboxes have no passwd entry for the uid; the log still needs a name.
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+    processUser = process.env.USER ?? process.env.USERNAME ?? 'unknown';
   }
+  return processUser;
 }
 
 export function auditActor(db: Db): AuditActor {
