@@ -1,7 +1,7 @@
 // The handlers behind safety-api.ts: backups, the startup check, the audit trail and experts'
 // personal-data rights, over one open database. `restoreBackup` is not here: replacing the open
 // file needs the composition root (createCore), which closes this database and opens another.
-import type { DatabaseHealth, KbEvent, MethodOutputs, ParsedInput, ReadableExport, ReviewItem } from '../shared/api';
+import type { BackupIfDueResult, DatabaseHealth, KbEvent, MethodOutputs, ParsedInput, ReadableExport, ReviewItem } from '../shared/api';
 import type { Expert, ExchangeFile } from '../shared/schemas';
 import { auditActor, recordHistory, setAuditActor, verifyAudit } from './audit/audit';
 import { createBackup, DEFAULT_KEEP, defaultBackupDir, listBackups, rotateBackups, verifyBackupFile } from './backup/backup';
@@ -36,15 +36,21 @@ export function safetyHandlers(ctx: SafetyContext): SafetyHandlers {
   };
   const tx = <T>(fn: () => T): T => db.transaction(fn)();
   const expert = (id: string): Expert => stores.expert.get(id) as Expert;
+  let dueInFlight: Promise<BackupIfDueResult> | null = null;
 
   return {
     createBackup: ({ dir }) => (backupDir(), createBackup(db, dbPath, 'manual', dir)),
-    backupIfDue: async ({ keepDaily, keepSafety }) => {
-      const dir = backupDir();
-      const last = listBackups(dir).find((b) => b.reason === 'daily' && b.present);
-      const due = !last || Date.now() - Date.parse(last.createdAt) >= DAY_MS;
-      const created = due ? await createBackup(db, dbPath, 'daily') : null;
-      return { created, deleted: rotateBackups(dir, { daily: keepDaily ?? DEFAULT_KEEP.daily, safety: keepSafety ?? DEFAULT_KEEP.safety }) };
+    backupIfDue: ({ keepDaily, keepSafety }) => {
+      // A second call while a backup is being written (app start and the hourly check, two
+      // windows) would not see it yet and write another: it waits for the one under way instead.
+      dueInFlight ??= (async () => {
+        const dir = backupDir();
+        const last = listBackups(dir).find((b) => b.reason === 'daily' && b.present);
+        const due = !last || Date.now() - Date.parse(last.createdAt) >= DAY_MS;
+        const created = due ? await createBackup(db, dbPath, 'daily') : null;
+        return { created, deleted: rotateBackups(dir, { daily: keepDaily ?? DEFAULT_KEEP.daily, safety: keepSafety ?? DEFAULT_KEEP.safety }) };
+      })().finally(() => (dueInFlight = null));
+      return dueInFlight;
     },
     listBackups: () => {
       const dir = inMemory ? '' : defaultBackupDir(dbPath);

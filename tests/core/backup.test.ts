@@ -236,3 +236,15 @@ describe('startup check', () => {
     fourth.close();
   });
 });
+
+describe('the daily backup asked for twice at once', () => {
+  it('is written once: the second call waits for the first', async () => {
+    const core = createCore({ dbPath: path.join(tempDir(), 'kb.sqlite') });
+    ok(await core.createAction({ data: ghana }));
+    const [a, b, c] = await Promise.all([core.backupIfDue({}), core.backupIfDue({}), core.backupIfDue({})]);
+    expect([a, b, c].map((r) => ok(r).created?.path)).toEqual([ok(a).created!.path, ok(a).created!.path, ok(a).created!.path]);
+    expect(ok(await core.listBackups({})).backups.filter((x) => x.reason === 'daily')).toHaveLength(1);
+    expect(ok(await core.backupIfDue({})).created).toBeNull();
+    core.close();
+  });
+});
