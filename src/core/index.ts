@@ -16,6 +16,7 @@ import {
 } from '../shared/api';
 import { actionDef, readAction } from './actions/actions.service';
 import { exportBrief } from './brief/brief-export';
+import { BriefIndex } from './brief/brief-index';
 import { prepareBrief } from './brief/brief.service';
 import { listActionRows } from './actions/actions.repo';
 import Database from 'better-sqlite3';
@@ -92,6 +93,7 @@ function openCore(options: CoreOptions, restore: (file: string) => Promise<Resto
     docs: new DocIndex(db),
     readers: { action: (id: string) => readAction(db, ref, id), lesson: (id: string) => readLesson(db, id), expert: (id: string) => readExpert(db, id) },
   };
+  const briefContext = { search: searchContext, index: new BriefIndex(db) };
   const tx = <T>(fn: () => T): T => db.transaction(fn)();
   const changed = <T extends { id: string }>(entity: Extract<KbEvent, { type: 'changed' }>['entity'], r: T): T => {
     emit({ type: 'changed', entity, ids: [r.id] });
@@ -162,8 +164,8 @@ function openCore(options: CoreOptions, restore: (file: string) => Promise<Resto
     },
     exportExchange: () => exportExchange(db, stores),
 
-    prepareBrief: (q) => prepareBrief({ search: searchContext }, q),
-    exportBrief: ({ brief, format, lang }) => exportBrief(db, stores, ref.reference, prepareBrief({ search: searchContext }, brief), format, lang),
+    prepareBrief: (q) => prepareBrief(briefContext, q),
+    exportBrief: ({ brief, format, lang }) => exportBrief(db, stores, ref.reference, prepareBrief(briefContext, brief), format, lang),
   } as Handlers;
 
   async function call(method: unknown, input: unknown): Promise<KbResult<unknown>> {

@@ -235,6 +235,26 @@ describe('prepareBrief: adjustments', () => {
     expect(brief.dropped).toEqual({ actions: [id(1, 99)], lessons: [L.retired], experts: [E.withdrawn, E.restricted] });
   });
 
+  it('follows every change between two briefs, made here or by another connection to the same file', async () => {
+    const core = await fixtureCore();
+    const first = ok(await core.prepareBrief(request()));
+    expect(ids(first.experts)).toContain(E.fr);
+
+    ok(await core.withdrawConsent({ id: E.fr }));
+    const created = ok(await core.createExpert({ data: { givenName: 'Awa', familyName: 'Newcomer', email: 'awa@example.eu', topics: ['MD-DIASPORA'], languages: [{ code: 'fr', level: 'C2' }] } }));
+    ok(await core.updateAction({ id: A.gh, data: { topics: ['IMT-THB'], countries: ['KE'] } }));
+    const second = ok(await core.prepareBrief(request()));
+    expect(ids(second.experts)).not.toContain(E.fr);
+    expect(ids(second.experts)).toContain(created.id);
+    expect(ids(second.actions)).not.toContain(A.gh);
+
+    // The CLI or a second window writes through its own connection.
+    const other = newCore({ dbPath: core.dbPath });
+    ok(await other.deleteAction({ id: A.ci }));
+    const third = ok(await core.prepareBrief(request()));
+    expect(ids(third.actions)).not.toContain(A.ci);
+  });
+
   it('removed wins over pinned', async () => {
     const core = await fixtureCore();
     const brief = ok(await core.prepareBrief(request({ pinned: { actions: [A.gh], lessons: [], experts: [] }, removed: { actions: [A.gh], lessons: [], experts: [] } })));
