@@ -14,7 +14,11 @@ import { ExpertPage } from '../features/experts/ExpertPage';
 import { RosterPage } from '../features/experts/RosterPage';
 import { LessonForm } from '../features/lessons/LessonForm';
 import { LessonPage } from '../features/lessons/LessonPage';
+import { ReviewQueuePage } from '../features/privacy/ReviewQueuePage';
 import { SearchPage } from '../features/search/SearchPage';
+import { DamagedDatabaseNotice } from '../features/settings/DamagedDatabaseNotice';
+import { FlashNotice } from '../features/settings/FlashNotice';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { navigate, useRoute, type Route } from './router';
 
 const LANGUAGE_NAMES: Record<UiLanguage, string> = { en: 'English', fr: 'Français' };
@@ -83,6 +87,9 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
             {t('app.search')} <kbd>{t('app.shortcut')}</kbd>
           </a>
         )}
+        <a className="settings-link" href="#/settings" aria-current={section === 'settings' ? 'page' : undefined}>
+          {t('settings.link')}
+        </a>
         <div className="language-switcher">
           <label htmlFor="ui-language">{t('app.language')}</label>
           <select id="ui-language" value={i18n.language} onChange={(e) => onLanguage(e.target.value as UiLanguage)}>
@@ -95,6 +102,8 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <DamagedDatabaseNotice />
+        <FlashNotice path={route.path} />
         <Page route={route} searchInput={searchInput} />
       </main>
     </>
@@ -113,6 +122,8 @@ function Page({ route, searchInput }: { route: Route; searchInput: React.RefObje
       return <BrowsePage />;
     case 'roster':
       return <RosterPage route={route} />;
+    case 'settings':
+      return id === 'review' ? <ReviewQueuePage /> : <SettingsPage />;
     case 'actions':
       if (!id) return <ActionListPage key={route.params.toString()} route={route} />;
       if (isNew) return <ActionForm key="new" />;

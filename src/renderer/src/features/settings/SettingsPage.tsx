@@ -1,0 +1,239 @@
+// Settings: the database's health, its backups (make one, restore any in two clicks), and the
+// audit trail (the name written as "who", and a check that no entry was changed or removed).
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { KbError } from '../../../../shared/api';
+import type { AuditVerification, BackupInfo } from '../../../../shared/safety-api';
+import { useServices } from '../../app/context';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useLabels } from '../../components/labels';
+import { useCall } from '../../components/useCall';
+import { describeCounts, formatBytes, formatDateTime } from './format';
+import { RestoreButton } from './RestoreButton';
+
+export function SettingsTabs({ current }: { current: 'general' | 'review' }) {
+  const { t } = useTranslation();
+  const tabs = [
+    { key: 'general', to: '#/settings', label: t('settings.general') },
+    { key: 'review', to: '#/settings/review', label: t('settings.review') },
+  ];
+  return (
+    <nav className="sub-nav" aria-label={t('settings.nav')}>
+      {tabs.map((x) => (
+        <a key={x.key} href={x.to} aria-current={x.key === current ? 'page' : undefined}>
+          {x.label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="page settings">
+      <h1>{t('settings.title')}</h1>
+      <SettingsTabs current="general" />
+      <HealthCard />
+      <BackupsCard />
+      <AuditCard />
+    </div>
+  );
+}
+
+function HealthCard() {
+  const { t } = useTranslation();
+  const { api, safety } = useServices();
+  const { lang } = useLabels();
+  const generation = useStore(safety, (s) => s.generation);
+  const health = useCall(() => api.getDatabaseHealth({}), [api, generation]);
+  const h = health.value;
+  return (
+    <section className="card" aria-labelledby="health-title">
+      <h2 id="health-title">{t('settings.health')}</h2>
+      {health.error && <ErrorNotice what={t('errors.load', { what: t('settings.health') })} error={health.error} onRetry={health.reload} />}
+      {h && (
+        <>
+          <p className={`status ${h.state === 'ok' ? 'fresh' : 'stale'}`}>{t(h.state === 'ok' ? 'settings.healthOk' : 'settings.healthDamaged')}</p>
+          <dl className="record-facts flat">
+            <div>
+              <dt>{t('settings.checkedAt')}</dt>
+              <dd>
+                {formatDateTime(h.checkedAt, lang)} · {t(`settings.checkKind.${h.check}`)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('settings.lastVerified')}</dt>
+              <dd>{h.lastVerifiedBackup ? formatDateTime(h.lastVerifiedBackup.createdAt, lang) : t('settings.noVerified')}</dd>
+            </div>
+            <div>
+              <dt>{t('settings.file')}</dt>
+              <dd>
+                <code>{h.path}</code>
+              </dd>
+            </div>
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}
+
+function BackupsCard() {
+  const { t } = useTranslation();
+  const { api, safety } = useServices();
+  const { lang } = useLabels();
+  const generation = useStore(safety, (s) => s.generation);
+  const [made, setMade] = useState<BackupInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<KbError | null>(null);
+  const list = useCall(() => api.listBackups({}), [api, generation, made]);
+  const health = useCall(() => api.getDatabaseHealth({}), [api, generation, made]);
+  const latest = health.value?.lastVerifiedBackup?.path;
+
+  const backUp = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await api.createBackup({});
+    setBusy(false);
+    if (r.ok) setMade(r.value);
+    else setError(r.error);
+  };
+
+  return (
+    <section className="card" aria-labelledby="backups-title">
+      <div className="section-head">
+        <h2 id="backups-title">{t('settings.backups')}</h2>
+        <button type="button" className="primary" disabled={busy} onClick={() => void backUp()}>
+          {busy ? t('settings.backingUp') : t('settings.backupNow')}
+        </button>
+      </div>
+      {list.value && <p className="hint">{t('settings.backupsHelp', { dir: list.value.dir })}</p>}
+      {made && (
+        <p role="status" className="done">
+          {t('settings.backedUp', { date: formatDateTime(made.createdAt, lang), counts: describeCounts(t, made.counts) })}
+        </p>
+      )}
+      {error && <ErrorNotice what={t('settings.backupFailed')} error={error} />}
+      {list.error && <ErrorNotice what={t('errors.load', { what: t('settings.backups') })} error={list.error} onRetry={list.reload} />}
+      {list.value?.backups.length === 0 && <p className="empty">{t('settings.noBackups')}</p>}
+      {list.value && list.value.backups.length > 0 && (
+        <table className="data-table backups-table">
+          <caption className="visually-hidden">{t('settings.backupsTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.col.date')}</th>
+              <th scope="col">{t('settings.col.reason')}</th>
+              <th scope="col">{t('settings.col.size')}</th>
+              <th scope="col">{t('settings.col.schema')}</th>
+              <th scope="col">{t('settings.col.counts')}</th>
+              <th scope="col">{t('settings.col.verified')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('settings.col.restore')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.value.backups.map((b) => (
+              <tr key={b.path}>
+                <td>{formatDateTime(b.createdAt, lang)}</td>
+                <td>{t(`settings.reason.${b.reason}`)}</td>
+                <td className="number">{formatBytes(b.bytes, lang)}</td>
+                <td className="number">{b.schemaVersion}</td>
+                <td>{describeCounts(t, b.counts)}</td>
+                <td>{!b.present ? <span className="badge warn">{t('settings.missing')}</span> : b.path === latest ? t('settings.verifiedLatest') : t('settings.verifiedWhenMade')}</td>
+                <td>{b.present && <RestoreButton backup={b} label={t('settings.restore')} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function AuditCard() {
+  const { t } = useTranslation();
+  const { api } = useServices();
+  const actor = useCall(() => api.getAuditActor({}), [api]);
+  const [name, setName] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<KbError | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [check, setCheck] = useState<AuditVerification | null>(null);
+  const current = actor.value;
+  const typed = name ?? (current?.source === 'setting' ? current.actor : '');
+
+  const save = async (value: string | null) => {
+    setError(null);
+    const r = await api.setAuditActor({ name: value });
+    if (!r.ok) return setError(r.error);
+    setName(null);
+    setSaved(t('settings.nameSaved', { name: r.value.actor }));
+    actor.reload();
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(typed.trim() || null);
+  };
+  const verify = async () => {
+    setVerifying(true);
+    setError(null);
+    const r = await api.verifyAudit({});
+    setVerifying(false);
+    if (r.ok) setCheck(r.value);
+    else setError(r.error);
+  };
+
+  return (
+    <section className="card" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('settings.audit')}</h2>
+      <p className="hint">{t('settings.auditHelp')}</p>
+      <form className="actor-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="audit-actor">{t('settings.actorName')}</label>
+          <input id="audit-actor" value={typed} maxLength={200} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <button type="submit" className="primary">
+          {t('settings.saveName')}
+        </button>
+        {current?.source === 'setting' && (
+          <button type="button" onClick={() => void save(null)}>
+            {t('settings.useOsName')}
+          </button>
+        )}
+      </form>
+      {current && <p className="hint">{t(current.source === 'os' ? 'settings.actorOs' : 'settings.actorSet', { name: current.actor })}</p>}
+      {saved && (
+        <p role="status" className="done">
+          {saved}
+        </p>
+      )}
+      <p>
+        <button type="button" disabled={verifying} onClick={() => void verify()}>
+          {verifying ? t('settings.verifying') : t('settings.verifyAudit')}
+        </button>
+      </p>
+      {check?.ok && (
+        <p role="status" className="done">
+          {t('settings.auditOk', { count: check.entries })}
+        </p>
+      )}
+      {check && !check.ok && (
+        <div role="alert" className="error-notice">
+          <p className="error-what">{t('settings.auditBroken')}</p>
+          <ul className="plain">
+            {check.problems.map((p) => (
+              <li key={`${p.seq}:${p.problem}`}>
+                {p.seq !== null && `${t('settings.auditEntry', { seq: p.seq })}: `}
+                {p.problem}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && <ErrorNotice what={t('errors.save', { message: error.message })} error={error} />}
+    </section>
+  );
+}
