@@ -1,12 +1,12 @@
 // The safety screens over a real core: backups and restore, a record's history, the audit name,
 // consent withdrawal and erasure on the expert page, and the notice over a damaged database.
-import Database from 'better-sqlite3';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type KbCore } from '../../src/core';
+import { damageTable } from '../core/damage';
 import { formatDateTime } from '../../src/renderer/src/features/settings/format';
 import type { Expert } from '../../src/shared/schemas';
 import { newCore, renderApp } from './helpers';
@@ -183,23 +183,13 @@ describe('a damaged database', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-  /** Overwrites the b-tree pages of one table with garbage, as a failing disk would (as in tests/core/recovery.test.ts). */
-  function damageTable(dbPath: string, table: string): void {
-    const db = new Database(dbPath, { readonly: true });
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    const root = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(table) as number;
-    db.close();
-    const fd = fs.openSync(dbPath, 'r+');
-    fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
-    fs.closeSync(fd);
-  }
-
   it('explains what happened, offers the last verified backup with its date, exports what is readable, and restores it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mieux-kb-damaged-'));
     dirs.push(dir);
     const dbPath = path.join(dir, 'kb.sqlite');
     const healthy = createCore({ dbPath, demoIfNew: true });
     const backup = value(await healthy.createBackup({}));
+    const lesson = value(await healthy.listLessons({ pageSize: 1 })).items[0]!;
     healthy.close();
     damageTable(dbPath, 'lessons');
     const core = createCore({ dbPath });
@@ -209,7 +199,9 @@ describe('a damaged database', () => {
       vi.stubGlobal('URL', Object.assign(Object.create(URL) as typeof URL, { createObjectURL: (b: Blob) => (saved.push(b), 'blob:readable'), revokeObjectURL: () => {} }));
       // jsdom cannot save files: the click on the download link is the browser's job.
       vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-      renderApp(core, { hash: '#/roster' });
+      // On a page the damage makes unreadable: after the restore it is read again, from the restored file.
+      renderApp(core, { hash: `#/lessons/${lesson.id}` });
+      expect(await screen.findByText('Could not load Lesson.')).toBeTruthy();
 
       const alert = await screen.findByRole('alert', { name: 'The knowledge base file is damaged' });
       expect(within(alert).getByText(/nothing is written to it/)).toBeTruthy();
@@ -225,6 +217,7 @@ describe('a damaged database', () => {
       fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Restore' }));
       expect(await screen.findByText(/^Backup of .* restored\. The previous database file is kept at /)).toBeTruthy();
       await waitFor(() => expect(screen.queryByRole('alert', { name: 'The knowledge base file is damaged' })).toBeNull());
+      expect(await screen.findByRole('heading', { level: 1, name: lesson.title })).toBeTruthy();
       expect(value(await core.getDatabaseHealth({})).state).toBe('ok');
       expect(value(await core.listLessons({ pageSize: 1 })).total).toBe(backup.counts.lessons!);
     } finally {

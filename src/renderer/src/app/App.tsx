@@ -2,6 +2,7 @@
 // address (#/…) names. Ctrl/Cmd+K reaches the search box from anywhere.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/api';
 import { ActionForm } from '../features/actions/ActionForm';
 import { ActionListPage } from '../features/actions/ActionListPage';
@@ -18,7 +19,8 @@ import { ReviewQueuePage } from '../features/privacy/ReviewQueuePage';
 import { SearchPage } from '../features/search/SearchPage';
 import { DamagedDatabaseNotice } from '../features/settings/DamagedDatabaseNotice';
 import { FlashNotice } from '../features/settings/FlashNotice';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { SettingsIcon, SettingsPage } from '../features/settings/SettingsPage';
+import { useServices } from './context';
 import { navigate, useRoute, type Route } from './router';
 
 const LANGUAGE_NAMES: Record<UiLanguage, string> = { en: 'English', fr: 'Français' };
@@ -28,6 +30,9 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
   const route = useRoute();
   const searchInput = useRef<HTMLInputElement>(null);
   const section = route.segments[0] ?? '';
+  // Not on every change of the whole database (an import would lose a form's unsaved edits): only
+  // when this window restored a backup, after which whatever the page read is from another file.
+  const restores = useStore(useServices().safety, (s) => s.restores);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -87,8 +92,9 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
             {t('app.search')} <kbd>{t('app.shortcut')}</kbd>
           </a>
         )}
-        <a className="settings-link" href="#/settings" aria-current={section === 'settings' ? 'page' : undefined}>
-          {t('settings.link')}
+        <a className="settings-link" href="#/settings" title={t('settings.link')} aria-current={section === 'settings' ? 'page' : undefined}>
+          <SettingsIcon />
+          <span className="visually-hidden">{t('settings.link')}</span>
         </a>
         <div className="language-switcher">
           <label htmlFor="ui-language">{t('app.language')}</label>
@@ -104,7 +110,7 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
       <main id="main" tabIndex={-1}>
         <DamagedDatabaseNotice />
         <FlashNotice path={route.path} />
-        <Page route={route} searchInput={searchInput} />
+        <Page key={restores} route={route} searchInput={searchInput} />
       </main>
     </>
   );

@@ -48,7 +48,7 @@ function HistoryEntries({ entity, id, version }: { entity: AuditEntity; id: stri
       <tbody>
         {history.value.map((e) => (
           <tr key={e.seq}>
-            <td>{formatDateTime(e.at, lang)}</td>
+            <td className="nowrap">{formatDateTime(e.at, lang)}</td>
             <td>{e.actor}</td>
             <td>{t(`history.action.${e.action}`)}</td>
             <td>

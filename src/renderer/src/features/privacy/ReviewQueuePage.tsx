@@ -1,6 +1,6 @@
 // The retention review: profiles not confirmed for N months, experts not deployed for N years.
-// A list to act on, never an automatic deletion: each row leads to the profile, and erasing from
-// here asks for the name to be typed like everywhere else.
+// A list to act on, never a deletion: each row leads to the profile, where erasing asks for the
+// name to be typed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -10,7 +10,6 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatPartialDate, useLabels } from '../../components/labels';
 import { useCall } from '../../components/useCall';
 import { SettingsTabs } from '../settings/SettingsPage';
-import { EraseButton } from './EraseButton';
 
 /** The core's bounds for each period: a value outside them is kept in the box, not sent. */
 const clamp = (raw: string, max: number, fallback: number) => {
@@ -72,9 +71,6 @@ function ReviewTable({ title, items }: { title: string; items: ReviewItem[] }) {
               <th scope="col">{t('review.lastConfirmed')}</th>
               <th scope="col">{t('review.lastDeployed')}</th>
               <th scope="col">{t('review.state')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('privacy.erase')}</span>
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -87,9 +83,6 @@ function ReviewTable({ title, items }: { title: string; items: ReviewItem[] }) {
                 <td>{date(x.lastConfirmedOn)}</td>
                 <td>{date(x.lastDeployedOn)}</td>
                 <td>{(x.restricted || x.consentWithdrawn) && <span className="badge warn">{t('review.hidden')}</span>}</td>
-                <td>
-                  <EraseButton id={x.id} name={x.name} />
-                </td>
               </tr>
             ))}
           </tbody>

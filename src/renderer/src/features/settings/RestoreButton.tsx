@@ -32,6 +32,7 @@ export function RestoreButton({ backup, label, primary }: { backup: BackupInfo; 
     const reapplied = r.value.erasuresReapplied ? ` ${t('settings.reapplied', { count: r.value.erasuresReapplied })}` : '';
     services.safety.getState().showFlash({ message: done + reapplied, path: route.path });
     refreshAfterChange(services, 'all');
+    services.safety.getState().restored();
   };
 
   return (

@@ -4,13 +4,25 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { KbError } from '../../../../shared/api';
-import type { AuditVerification, BackupInfo } from '../../../../shared/safety-api';
+import type { AuditVerification, BackupInfo, DatabaseHealth } from '../../../../shared/safety-api';
 import { useServices } from '../../app/context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLabels } from '../../components/labels';
-import { useCall } from '../../components/useCall';
+import { useCall, type Loaded } from '../../components/useCall';
 import { describeCounts, formatBytes, formatDateTime } from './format';
 import { RestoreButton } from './RestoreButton';
+
+/** A gear: the header has no room for one more word in French, and the gear is understood everywhere. */
+export function SettingsIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M19.14 12.94c.04-.3.06-.61.06-.94 0-.32-.02-.64-.07-.94l2.03-1.58a.49.49 0 0 0 .12-.61l-1.92-3.32a.49.49 0 0 0-.59-.22l-2.39.96c-.5-.38-1.03-.7-1.62-.94l-.36-2.54a.48.48 0 0 0-.48-.41h-3.84a.47.47 0 0 0-.47.41l-.36 2.54c-.59.24-1.13.57-1.62.94l-2.39-.96a.48.48 0 0 0-.59.22L2.74 8.87a.47.47 0 0 0 .12.61l2.03 1.58c-.05.3-.09.63-.09.94s.02.64.07.94l-2.03 1.58a.49.49 0 0 0-.12.61l1.92 3.32c.12.22.37.29.59.22l2.39-.96c.5.38 1.03.7 1.62.94l.36 2.54c.05.24.24.41.48.41h3.84c.24 0 .44-.17.47-.41l.36-2.54c.59-.24 1.13-.56 1.62-.94l2.39.96c.22.08.47 0 .59-.22l1.92-3.32a.48.48 0 0 0-.12-.61l-2.01-1.58zM12 15.6A3.6 3.6 0 1 1 12 8.4a3.6 3.6 0 0 1 0 7.2z"
+      />
+    </svg>
+  );
+}
 
 export function SettingsTabs({ current }: { current: 'general' | 'review' }) {
   const { t } = useTranslation();
@@ -31,23 +43,25 @@ export function SettingsTabs({ current }: { current: 'general' | 'review' }) {
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  const { api, safety } = useServices();
+  const generation = useStore(safety, (s) => s.generation);
+  // A new backup can become the last verified one: the health is read again after each.
+  const [made, setMade] = useState<BackupInfo | null>(null);
+  const health = useCall(() => api.getDatabaseHealth({}), [api, generation, made]);
   return (
     <div className="page settings">
       <h1>{t('settings.title')}</h1>
       <SettingsTabs current="general" />
-      <HealthCard />
-      <BackupsCard />
+      <HealthCard health={health} />
+      <BackupsCard health={health.value} made={made} onMade={setMade} />
       <AuditCard />
     </div>
   );
 }
 
-function HealthCard() {
+function HealthCard({ health }: { health: Loaded<DatabaseHealth> }) {
   const { t } = useTranslation();
-  const { api, safety } = useServices();
   const { lang } = useLabels();
-  const generation = useStore(safety, (s) => s.generation);
-  const health = useCall(() => api.getDatabaseHealth({}), [api, generation]);
   const h = health.value;
   return (
     <section className="card" aria-labelledby="health-title">
@@ -80,24 +94,22 @@ function HealthCard() {
   );
 }
 
-function BackupsCard() {
+function BackupsCard({ health, made, onMade }: { health: DatabaseHealth | null; made: BackupInfo | null; onMade(b: BackupInfo): void }) {
   const { t } = useTranslation();
   const { api, safety } = useServices();
   const { lang } = useLabels();
   const generation = useStore(safety, (s) => s.generation);
-  const [made, setMade] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<KbError | null>(null);
   const list = useCall(() => api.listBackups({}), [api, generation, made]);
-  const health = useCall(() => api.getDatabaseHealth({}), [api, generation, made]);
-  const latest = health.value?.lastVerifiedBackup?.path;
+  const latest = health?.lastVerifiedBackup?.path;
 
   const backUp = async () => {
     setBusy(true);
     setError(null);
     const r = await api.createBackup({});
     setBusy(false);
-    if (r.ok) setMade(r.value);
+    if (r.ok) onMade(r.value);
     else setError(r.error);
   };
 
@@ -137,9 +149,9 @@ function BackupsCard() {
           <tbody>
             {list.value.backups.map((b) => (
               <tr key={b.path}>
-                <td>{formatDateTime(b.createdAt, lang)}</td>
+                <td className="nowrap">{formatDateTime(b.createdAt, lang)}</td>
                 <td>{t(`settings.reason.${b.reason}`)}</td>
-                <td className="number">{formatBytes(b.bytes, lang)}</td>
+                <td className="number nowrap">{formatBytes(b.bytes, lang)}</td>
                 <td className="number">{b.schemaVersion}</td>
                 <td>{describeCounts(t, b.counts)}</td>
                 <td>{!b.present ? <span className="badge warn">{t('settings.missing')}</span> : b.path === latest ? t('settings.verifiedLatest') : t('settings.verifiedWhenMade')}</td>

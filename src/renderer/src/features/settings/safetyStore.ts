@@ -12,8 +12,11 @@ export interface Flash {
 export interface SafetyState {
   /** Goes up whenever the whole database changed under the screens (restore, erasure, import). */
   generation: number;
+  /** Goes up when a restore from this window replaced the file: the page on screen is rebuilt from it. */
+  restores: number;
   flash: Flash | null;
   databaseReplaced(): void;
+  restored(): void;
   showFlash(flash: Flash | null): void;
 }
 
@@ -22,8 +25,10 @@ export type SafetyStore = StoreApi<SafetyState>;
 export function createSafetyStore(): SafetyStore {
   return createStore<SafetyState>()((set) => ({
     generation: 0,
+    restores: 0,
     flash: null,
     databaseReplaced: () => set((s) => ({ generation: s.generation + 1 })),
+    restored: () => set((s) => ({ restores: s.restores + 1 })),
     showFlash: (flash) => set({ flash }),
   }));
 }
