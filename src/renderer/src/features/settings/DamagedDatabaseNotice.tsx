@@ -4,11 +4,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { KbError } from '../../../../shared/api';
 import { useServices } from '../../app/context';
 import { downloadFile } from '../../components/download';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLabels } from '../../components/labels';
+import { useAction } from '../../components/useAction';
 import { useCall } from '../../components/useCall';
 import { describeCounts, formatDateTime } from './format';
 import { RestoreButton } from './RestoreButton';
@@ -20,16 +20,15 @@ export function DamagedDatabaseNotice() {
   const health = useCall(() => api.getDatabaseHealth({}), [api, generation]);
   const { lang } = useLabels();
   const [exported, setExported] = useState<string | null>(null);
-  const [error, setError] = useState<KbError | null>(null);
+  const readable = useAction(() => api.exportReadable({}));
   const h = health.value;
   if (h?.state !== 'damaged') return null;
   const backup = h.lastVerifiedBackup;
 
   const exportReadable = async () => {
-    setError(null);
-    const r = await api.exportReadable({});
-    if (!r.ok) return setError(r.error);
-    const { document: doc, problems } = r.value;
+    const r = await readable.run();
+    if (!r) return;
+    const { document: doc, problems } = r;
     const file = `readable-${new Date().toISOString().slice(0, 10)}.mieux-kb.json`;
     downloadFile(file, JSON.stringify(doc, null, 2), 'application/json');
     const counts = describeCounts(t, { actions: doc.actions.length, lessons: doc.lessons.length, experts: doc.experts.length, deployments: doc.deployments.length });
@@ -44,12 +43,12 @@ export function DamagedDatabaseNotice() {
       <p className="damaged-backup">{backup ? t('recovery.backup', { date: formatDateTime(backup.createdAt, lang), counts: describeCounts(t, backup.counts) }) : t('recovery.noBackup')}</p>
       <div className="actions-bar">
         {backup && <RestoreButton backup={backup} label={t('recovery.restore')} primary />}
-        <button type="button" onClick={() => void exportReadable()}>
+        <button type="button" disabled={readable.busy} onClick={() => void exportReadable()}>
           {t('recovery.export')}
         </button>
       </div>
       {exported && <p role="status">{exported}</p>}
-      {error && <ErrorNotice what={t('recovery.export')} error={error} />}
+      {readable.error && <ErrorNotice what={t('recovery.export')} error={readable.error} />}
       {h.problems.length > 0 && (
         <details>
           <summary>{t('recovery.details')}</summary>

@@ -2,13 +2,13 @@
 // moved aside. The result stays on screen as a notice, since the page below is read again.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KbError } from '../../../../shared/api';
 import type { BackupInfo } from '../../../../shared/safety-api';
 import { refreshAfterChange, useServices } from '../../app/context';
 import { useRoute } from '../../app/router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLabels } from '../../components/labels';
+import { useAction } from '../../components/useAction';
 import { describeCounts, formatDateTime } from './format';
 
 export function RestoreButton({ backup, label, primary }: { backup: BackupInfo; label: string; primary?: boolean }) {
@@ -17,19 +17,15 @@ export function RestoreButton({ backup, label, primary }: { backup: BackupInfo; 
   const { lang } = useLabels();
   const route = useRoute();
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<KbError | null>(null);
+  const restoring = useAction(() => services.api.restoreBackup({ file: backup.path }));
   const date = formatDateTime(backup.createdAt, lang);
 
   const restore = async () => {
     setAsking(false);
-    setBusy(true);
-    setError(null);
-    const r = await services.api.restoreBackup({ file: backup.path });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    const done = r.value.movedAside ? t('settings.restored', { date, movedAside: r.value.movedAside }) : t('settings.restoredNoPrevious', { date });
-    const reapplied = r.value.erasuresReapplied ? ` ${t('settings.reapplied', { count: r.value.erasuresReapplied })}` : '';
+    const r = await restoring.run();
+    if (!r) return;
+    const done = r.movedAside ? t('settings.restored', { date, movedAside: r.movedAside }) : t('settings.restoredNoPrevious', { date });
+    const reapplied = r.erasuresReapplied ? ` ${t('settings.reapplied', { count: r.erasuresReapplied })}` : '';
     services.safety.getState().showFlash({ message: done + reapplied, path: route.path });
     refreshAfterChange(services, 'all');
     services.safety.getState().restored();
@@ -37,7 +33,7 @@ export function RestoreButton({ backup, label, primary }: { backup: BackupInfo; 
 
   return (
     <>
-      <button type="button" className={primary ? 'primary' : undefined} disabled={busy} aria-label={primary ? undefined : t('settings.restoreLabel', { date })} onClick={() => setAsking(true)}>
+      <button type="button" className={primary ? 'primary' : undefined} disabled={restoring.busy} aria-label={primary ? undefined : t('settings.restoreLabel', { date })} onClick={() => setAsking(true)}>
         {label}
       </button>
       {asking && (
@@ -50,7 +46,7 @@ export function RestoreButton({ backup, label, primary }: { backup: BackupInfo; 
           onConfirm={() => void restore()}
         />
       )}
-      {error && <ErrorNotice what={t('settings.restoreFailed')} error={error} />}
+      {restoring.error && <ErrorNotice what={t('settings.restoreFailed')} error={restoring.error} />}
     </>
   );
 }

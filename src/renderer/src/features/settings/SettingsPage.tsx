@@ -4,10 +4,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { KbError } from '../../../../shared/api';
-import type { AuditVerification, BackupInfo, DatabaseHealth } from '../../../../shared/safety-api';
+import type { BackupInfo, DatabaseHealth } from '../../../../shared/safety-api';
 import { useServices } from '../../app/context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLabels } from '../../components/labels';
+import { useAction } from '../../components/useAction';
 import { useCall, type Loaded } from '../../components/useCall';
 import { describeCounts, formatBytes, formatDateTime } from './format';
 import { RestoreButton } from './RestoreButton';
@@ -99,26 +100,16 @@ function BackupsCard({ health, made, onMade }: { health: DatabaseHealth | null; 
   const { api, safety } = useServices();
   const { lang } = useLabels();
   const generation = useStore(safety, (s) => s.generation);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<KbError | null>(null);
+  const backup = useAction(() => api.createBackup({}));
   const list = useCall(() => api.listBackups({}), [api, generation, made]);
   const latest = health?.lastVerifiedBackup?.path;
-
-  const backUp = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await api.createBackup({});
-    setBusy(false);
-    if (r.ok) onMade(r.value);
-    else setError(r.error);
-  };
 
   return (
     <section className="card" aria-labelledby="backups-title">
       <div className="section-head">
         <h2 id="backups-title">{t('settings.backups')}</h2>
-        <button type="button" className="primary" disabled={busy} onClick={() => void backUp()}>
-          {busy ? t('settings.backingUp') : t('settings.backupNow')}
+        <button type="button" className="primary" disabled={backup.busy} onClick={() => void backup.run().then((b) => b && onMade(b))}>
+          {backup.busy ? t('settings.backingUp') : t('settings.backupNow')}
         </button>
       </div>
       {list.value && <p className="hint">{t('settings.backupsHelp', { dir: list.value.dir })}</p>}
@@ -127,7 +118,7 @@ function BackupsCard({ health, made, onMade }: { health: DatabaseHealth | null; 
           {t('settings.backedUp', { date: formatDateTime(made.createdAt, lang), counts: describeCounts(t, made.counts) })}
         </p>
       )}
-      {error && <ErrorNotice what={t('settings.backupFailed')} error={error} />}
+      {backup.error && <ErrorNotice what={t('settings.backupFailed')} error={backup.error} />}
       {list.error && <ErrorNotice what={t('errors.load', { what: t('settings.backups') })} error={list.error} onRetry={list.reload} />}
       {list.value?.backups.length === 0 && <p className="empty">{t('settings.noBackups')}</p>}
       {list.value && list.value.backups.length > 0 && (
@@ -172,8 +163,8 @@ function AuditCard() {
   const [name, setName] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<KbError | null>(null);
-  const [verifying, setVerifying] = useState(false);
-  const [check, setCheck] = useState<AuditVerification | null>(null);
+  const verification = useAction(() => api.verifyAudit({}));
+  const check = verification.value;
   const current = actor.value;
   const typed = name ?? (current?.source === 'setting' ? current.actor : '');
 
@@ -188,14 +179,6 @@ function AuditCard() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save(typed.trim() || null);
-  };
-  const verify = async () => {
-    setVerifying(true);
-    setError(null);
-    const r = await api.verifyAudit({});
-    setVerifying(false);
-    if (r.ok) setCheck(r.value);
-    else setError(r.error);
   };
 
   return (
@@ -223,8 +206,8 @@ function AuditCard() {
         </p>
       )}
       <p>
-        <button type="button" disabled={verifying} onClick={() => void verify()}>
-          {verifying ? t('settings.verifying') : t('settings.verifyAudit')}
+        <button type="button" disabled={verification.busy} onClick={() => void verification.run()}>
+          {verification.busy ? t('settings.verifying') : t('settings.verifyAudit')}
         </button>
       </p>
       {check?.ok && (
@@ -246,6 +229,7 @@ function AuditCard() {
         </div>
       )}
       {error && <ErrorNotice what={t('errors.save', { message: error.message })} error={error} />}
+      {verification.error && <ErrorNotice what={t('settings.verifyAudit')} error={verification.error} />}
     </section>
   );
 }
