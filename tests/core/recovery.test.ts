@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type KbCore } from '../../src/core';
 import { SCHEMA_VERSION } from '../../src/core/db/migrations';
 import { sessionMarker } from '../../src/core/db/open';
+import { damageTable } from './damage';
 import { err, expertHelene, fixture, ghana, ok, tempDir } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
@@ -14,17 +14,6 @@ const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 function kb(args: string[], input?: string) {
   const r = spawnSync(tsx, [path.join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', input, timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Overwrites the b-tree pages of one table with garbage, as a failing disk or a bad sector would. */
-function damageTable(dbPath: string, table: string): void {
-  const db = new Database(dbPath, { readonly: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const root = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(table) as number;
-  db.close();
-  const fd = fs.openSync(dbPath, 'r+');
-  fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
-  fs.closeSync(fd);
 }
 
 async function populated(): Promise<{ dbPath: string; core: KbCore }> {

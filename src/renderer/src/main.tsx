@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { UiLanguage } from '../../shared/api';
 import { createApi, defaultTransport, subscribeEvents } from './api/client';
 import { App } from './app/App';
-import { createServices, ServicesProvider } from './app/context';
+import { createServices, refreshAfterChange, ServicesProvider } from './app/context';
 import { memoryStorage, PREF_KEYS, type KeyValueStorage } from './app/prefs';
 import { navigate } from './app/router';
 import { createI18n, initialLanguage } from './i18n';
@@ -33,10 +33,8 @@ function setLanguage(lang: UiLanguage) {
 // The desktop shell's native menu asks the page to act, and the core says when records changed
 // (an import from the File menu): lists on screen are refreshed. A browser tab has no such events.
 subscribeEvents((e) => {
-  if (e.type === 'changed') {
-    if (services.roster.getState().total !== null) void services.roster.getState().reload();
-    void services.search.getState().run();
-  } else if (e.type === 'menu') {
+  if (e.type === 'changed') refreshAfterChange(services, e.entity);
+  else if (e.type === 'menu') {
     if (e.command === 'setLanguage') setLanguage(e.language);
     else navigate('/actions/new');
   }

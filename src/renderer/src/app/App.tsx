@@ -2,6 +2,7 @@
 // address (#/…) names. Ctrl/Cmd+K reaches the search box from anywhere.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/api';
 import { ActionForm } from '../features/actions/ActionForm';
 import { ActionListPage } from '../features/actions/ActionListPage';
@@ -14,7 +15,12 @@ import { ExpertPage } from '../features/experts/ExpertPage';
 import { RosterPage } from '../features/experts/RosterPage';
 import { LessonForm } from '../features/lessons/LessonForm';
 import { LessonPage } from '../features/lessons/LessonPage';
+import { ReviewQueuePage } from '../features/privacy/ReviewQueuePage';
 import { SearchPage } from '../features/search/SearchPage';
+import { DamagedDatabaseNotice } from '../features/settings/DamagedDatabaseNotice';
+import { FlashNotice } from '../features/settings/FlashNotice';
+import { SettingsIcon, SettingsPage } from '../features/settings/SettingsPage';
+import { useServices } from './context';
 import { navigate, useRoute, type Route } from './router';
 
 const LANGUAGE_NAMES: Record<UiLanguage, string> = { en: 'English', fr: 'Français' };
@@ -24,6 +30,9 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
   const route = useRoute();
   const searchInput = useRef<HTMLInputElement>(null);
   const section = route.segments[0] ?? '';
+  // Not on every change of the whole database (an import would lose a form's unsaved edits): only
+  // when this window restored a backup, after which whatever the page read is from another file.
+  const restores = useStore(useServices().safety, (s) => s.restores);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -83,6 +92,10 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
             {t('app.search')} <kbd>{t('app.shortcut')}</kbd>
           </a>
         )}
+        <a className="settings-link" href="#/settings" title={t('settings.link')} aria-current={section === 'settings' ? 'page' : undefined}>
+          <SettingsIcon />
+          <span className="visually-hidden">{t('settings.link')}</span>
+        </a>
         <div className="language-switcher">
           <label htmlFor="ui-language">{t('app.language')}</label>
           <select id="ui-language" value={i18n.language} onChange={(e) => onLanguage(e.target.value as UiLanguage)}>
@@ -95,7 +108,9 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Page route={route} searchInput={searchInput} />
+        <DamagedDatabaseNotice />
+        <FlashNotice path={route.path} />
+        <Page key={restores} route={route} searchInput={searchInput} />
       </main>
     </>
   );
@@ -113,6 +128,8 @@ function Page({ route, searchInput }: { route: Route; searchInput: React.RefObje
       return <BrowsePage />;
     case 'roster':
       return <RosterPage route={route} />;
+    case 'settings':
+      return id === 'review' ? <ReviewQueuePage /> : <SettingsPage />;
     case 'actions':
       if (!id) return <ActionListPage key={route.params.toString()} route={route} />;
       if (isNew) return <ActionForm key="new" />;

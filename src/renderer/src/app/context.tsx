@@ -1,10 +1,11 @@
 // The API client and the stores reach components through context: components never look for
 // data on `window`, so tests render them over an in-process core.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { KbApi } from '../../../shared/api';
+import type { KbApi, KbEvent } from '../../../shared/api';
 import { createReferenceStore, type ReferenceStore } from '../features/reference/referenceStore';
 import { createRosterStore, type RosterStore } from '../features/experts/rosterStore';
 import { createSearchStore, type SearchStore } from '../features/search/searchStore';
+import { createSafetyStore, type SafetyStore } from '../features/settings/safetyStore';
 import type { KeyValueStorage } from './prefs';
 
 export interface AppServices {
@@ -13,6 +14,7 @@ export interface AppServices {
   reference: ReferenceStore;
   search: SearchStore;
   roster: RosterStore;
+  safety: SafetyStore;
 }
 
 export function createServices(api: KbApi, storage: KeyValueStorage): AppServices {
@@ -22,7 +24,15 @@ export function createServices(api: KbApi, storage: KeyValueStorage): AppService
     reference: createReferenceStore(api),
     search: createSearchStore(api, storage),
     roster: createRosterStore(api),
+    safety: createSafetyStore(),
   };
+}
+
+/** Records changed under the screens: the lists on screen load again; `all` means the whole database (a restore, an erasure, an import). */
+export function refreshAfterChange(services: AppServices, entity: Extract<KbEvent, { type: 'changed' }>['entity']): void {
+  if (services.roster.getState().total !== null) void services.roster.getState().reload();
+  void services.search.getState().run();
+  if (entity === 'all') services.safety.getState().databaseReplaced();
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

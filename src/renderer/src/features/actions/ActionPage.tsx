@@ -9,6 +9,7 @@ import { actionTitle, formatPartialDate, formatRange, useLabels } from '../../co
 import { Facts, LongText, Tags } from '../../components/Record';
 import { useRecordNames } from '../../components/RecordPicker';
 import { useCall } from '../../components/useCall';
+import { HistoryPanel } from '../history/HistoryPanel';
 
 export function ActionPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -179,6 +180,7 @@ export function ActionPage({ id }: { id: string }) {
         </section>
       )}
       <LongText title={t('actions.notes')} text={a.notes} lang={a.language} />
+      <HistoryPanel entity="action" id={a.id} version={a.updatedAt} />
     </article>
   );
 }

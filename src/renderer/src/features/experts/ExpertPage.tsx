@@ -8,6 +8,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatPartialDate, formatRange, useLabels } from '../../components/labels';
 import { Facts, LongText, Tags } from '../../components/Record';
 import { useCall } from '../../components/useCall';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { PersonalDataPanel } from '../privacy/PersonalDataPanel';
 import { consentState, isStale } from './expertView';
 
 export function ExpertPage({ id }: { id: string }) {
@@ -122,6 +124,8 @@ export function ExpertPage({ id }: { id: string }) {
         )}
       </section>
       <LongText title={t('experts.notes')} text={e.notes} />
+      <PersonalDataPanel expert={e} onChanged={expert.reload} />
+      <HistoryPanel entity="expert" id={e.id} version={e.updatedAt} />
     </article>
   );
 }

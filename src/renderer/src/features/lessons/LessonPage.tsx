@@ -8,6 +8,7 @@ import { formatPartialDate, useLabels } from '../../components/labels';
 import { Facts, LongText, Tags } from '../../components/Record';
 import { useRecordNames } from '../../components/RecordPicker';
 import { useCall } from '../../components/useCall';
+import { HistoryPanel } from '../history/HistoryPanel';
 
 export function LessonPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function LessonPage({ id }: { id: string }) {
       <LongText title={t('lessons.context')} text={l.context} lang={l.language} />
       <LongText title={t('lessons.lesson')} text={l.lesson} lang={l.language} />
       <LongText title={t('lessons.recommendation')} text={l.recommendation} lang={l.language} />
+      <HistoryPanel entity="lesson" id={l.id} version={l.updatedAt} />
     </article>
   );
 }
