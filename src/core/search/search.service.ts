@@ -109,12 +109,16 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
   const exprs: string[] = [];
   const titleExprs: string[] = [];
   const meaningful: string[] = [];
+  const isStop = (w: string) => w.length < 2 || STOPWORDS.has(w);
+  // "training of trainers": the small word is left out of the AND (a prefix "of"* would also match
+  // "office" and cost more than the rest of the query), unless the query has nothing else.
+  const onlyStopwords = q.groups.every((g) => g.length === 1 && !g[0]!.phrase && g[0]!.words.every(isStop));
   const both = (f: (e: Expr) => string, stopword = false) => {
+    if (stopword && !onlyStopwords) return;
     exprs.push(f(TEXT_EXPR));
     titleExprs.push(f(TITLE_EXPR));
     if (!stopword) meaningful.push(exprs[exprs.length - 1]!);
   };
-  const isStop = (w: string) => w.length < 2 || STOPWORDS.has(w);
   const plainRun: { word: string; raw: string }[] = [];
   const flushRun = () => {
     const words = plainRun.map((p) => p.word);
@@ -247,7 +251,7 @@ function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: 
     candidates = candidates.filter((r) => !excluded.has(r));
   }
   const { kept, facets } = filterAndCount(docs, candidates, filters);
-  const ordered = order(ctx, p, kept, substringOnly, q.sort, q.offset + q.limit, firsts);
+  const ordered = order(ctx, p, kept, candidates.length - substringOnly.size, substringOnly, q.sort, q.offset + q.limit, firsts);
   return { query: q.query, total: kept.length, hits: toHits(ordered.slice(q.offset, q.offset + q.limit)), facets, suggestion: null, suggestionApplied: false };
 }
 
@@ -316,6 +320,8 @@ function order(
   ctx: SearchContext,
   p: Plan,
   kept: number[],
+  /** How many documents the words match before the filters: what ranking them all costs. */
+  wordMatches: number,
   substringOnly: Set<number>,
   sort: ParsedInput<'search'>['sort'],
   k: number,
@@ -333,7 +339,7 @@ function order(
   if (p.spec.match && !p.spec.fast) {
     const titleOnly = p.spec.titleMatch;
     const expr =
-      kept.length - substringOnly.size <= RANK_ALL_MAX
+      wordMatches <= RANK_ALL_MAX
         ? p.spec.match
         : titleOnly && matchRowids(db, 'search_fts', titleOnly).length <= RANK_ALL_MAX
           ? titleOnly
