@@ -27,7 +27,7 @@ describe('the preparation brief', () => {
     expect(experts.length).toBeGreaterThan(2);
     expect(experts[0]!.querySelector('a')!.getAttribute('href')).toMatch(/^#\/experts\/[0-9a-f-]{36}$/);
     // The request as the brief understood it: the country's working language and the level needed.
-    expect(screen.getByRole('region', { name: 'Request' }).textContent).toContain('French (level B2 or better)');
+    expect(screen.getByRole('region', { name: 'The request as understood' }).textContent).toContain('French (level B2 or better)');
 
     // Every expert's score, factor by factor: value × weight = points, adding up to the score.
     const first = experts[0]!;
@@ -111,7 +111,7 @@ describe('the preparation brief', () => {
     await i18n.changeLanguage('fr');
     expect(await screen.findByRole('heading', { level: 1, name: 'Note de préparation' })).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 2, name: /^Experts proposés/ })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Demande' }).textContent).toContain('Engagement de la diaspora');
+    expect(screen.getByRole('region', { name: 'La demande telle que comprise' }).textContent).toContain('Engagement de la diaspora');
     const first = items('Experts proposés')[0]!;
     expect(within(first).getByRole('button', { name: `Épingler ${titleOf(first)}` })).toBeTruthy();
     expect(first.querySelector('.score')!.textContent).toMatch(/^Score : \d+(,\d)?$/);

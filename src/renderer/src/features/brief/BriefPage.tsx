@@ -30,15 +30,20 @@ export function BriefPage({ route }: { route: Route }) {
       <h1>{t('brief.title')}</h1>
       <p className="lead no-print">{t('brief.lead')}</p>
       {source.error && <ErrorNotice what={t('errors.load', { what: t('types.action') })} error={source.error} onRetry={source.reload} />}
-      {!source.loading && <RequestForm key={`${requestKey(query)}|${source.value?.id ?? ''}`} query={query} source={source.value} />}
-      {asked ? (
-        <BriefResults query={query} />
-      ) : (
-        <section className="empty-state no-print">
-          <h2>{t('brief.emptyTitle')}</h2>
-          <p>{t('brief.emptyHelp')}</p>
-        </section>
-      )}
+      {/* The request beside its brief: a change to it and its effect are seen together. */}
+      <div className="brief-layout">
+        {!(query.actionId && source.loading) && <RequestForm key={`${requestKey(query)}|${source.value?.id ?? ''}`} query={query} source={source.value} />}
+        <div className="brief-main">
+          {asked ? (
+            <BriefResults query={query} />
+          ) : (
+            <section className="empty-state no-print">
+              <h2>{t('brief.emptyTitle')}</h2>
+              <p>{t('brief.emptyHelp')}</p>
+            </section>
+          )}
+        </div>
+      </div>
     </div>
   );
 }
@@ -83,7 +88,7 @@ function RequestForm({ query, source }: { query: BriefQuery; source: Action | nu
             <span className="hint">{t('brief.fromActionHint')}</span>
           </div>
         )}
-        <CodePicker label={t('brief.countries')} value={fields.countries} onChange={(v) => set('countries', v)} options={labels.options('country')} />
+        <CodePicker label={t('brief.countries')} placeholder={t('brief.countryPlaceholder')} value={fields.countries} onChange={(v) => set('countries', v)} options={labels.options('country')} />
         <SelectField
           label={t('brief.domain')}
           value={fields.domain}
@@ -94,10 +99,12 @@ function RequestForm({ query, source }: { query: BriefQuery; source: Action | nu
         <SelectField label={t('brief.level')} hint={t('brief.levelHint')} value={fields.languageLevel} options={CEFR_LEVELS.map((l) => ({ code: l, label: enumText(t, 'level', l) }))} onChange={(v) => set('languageLevel', v)} />
         <CodePicker
           label={t('brief.topics')}
+          placeholder={t('brief.topicPlaceholder')}
           hint={fields.domain ? t('brief.topicsHint') : undefined}
           value={fields.topics}
           onChange={(v) => set('topics', v)}
-          options={labels.options('topic').filter((o) => !fields.domain || domainOf.get(o.code) === fields.domain)}
+          // An Action's own topics may belong to other domains: they stay listed so their chips keep their labels.
+          options={labels.options('topic').filter((o) => !fields.domain || domainOf.get(o.code) === fields.domain || fields.topics.includes(o.code))}
         />
         <TextArea label={t('brief.text')} hint={t('brief.textHint')} rows={3} value={fields.text} onChange={(v) => set('text', v)} />
         <TextField label={t('brief.from')} hint={t('actions.dateHint')} value={fields.from} error={dateError('from')} onChange={(v) => set('from', v)} />
@@ -160,7 +167,7 @@ function BriefResults({ query }: { query: BriefQuery }) {
               meta={
                 <ul className="facts">
                   <li>{enumText(t, 'status', a.status)}</li>
-                  {(a.startDate || a.endDate) && <li>{formatRange(a.startDate, a.endDate, labels.lang, t('actions.ongoing'))}</li>}
+                  {(a.startDate || a.endDate) && <li>{formatRange(a.startDate, a.endDate, labels.lang, a.status === 'ongoing' ? t('actions.ongoing') : '…')}</li>}
                   {a.countries.length > 0 && <li>{a.countries.map((c) => labels.label('country', c)).join(', ')}</li>}
                 </ul>
               }
@@ -188,13 +195,12 @@ function BriefResults({ query }: { query: BriefQuery }) {
                 {l.actions.length > 0 && (
                   <li>
                     {t('brief.learnedOn')}{' '}
-                    <span className="inline-links">
-                      {l.actions.map((a) => (
-                        <a key={a.id} href={`#/actions/${a.id}`}>
-                          {a.code}
-                        </a>
-                      ))}
-                    </span>
+                    {l.actions.map((a, i) => (
+                      <span key={a.id}>
+                        {i > 0 && ', '}
+                        <a href={`#/actions/${a.id}`}>{a.code}</a>
+                      </span>
+                    ))}
                   </li>
                 )}
                 {l.recordedOn && <li>{formatPartialDate(l.recordedOn, labels.lang)}</li>}
@@ -256,7 +262,7 @@ function RequestSummary({ brief, labels }: { brief: Brief; labels: Labels }) {
   const { t } = useTranslation();
   const r = brief.request;
   const list = (kind: 'country' | 'region' | 'topic', codes: string[]) => codes.map((c) => labels.label(kind, c)).join(', ');
-  const languages = r.languages.map((l) => `${labels.label('country', l.country)}: ${[...l.official, ...l.working].map((c) => labels.label('language', c)).join(', ') || '—'}`).join('; ');
+  const languages = r.languages.map((l) => t('brief.countryLanguages', { country: labels.label('country', l.country), languages: [...l.official, ...l.working].map((c) => labels.label('language', c)).join(', ') || '—' })).join('; ');
   return (
     <section className="brief-request" aria-labelledby="brief-request-title">
       <h2 id="brief-request-title">{t('brief.summary')}</h2>
