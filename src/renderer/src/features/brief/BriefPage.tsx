@@ -142,8 +142,9 @@ function BriefResults({ query }: { query: BriefQuery }) {
 
   return (
     <div className="brief-results" aria-busy={brief.loading}>
-      <RequestSummary brief={b} labels={labels} />
-      <ExportBar input={input} />
+      <RequestSummary brief={b} description={query.text} labels={labels} />
+      {/* An empty brief has nothing worth a document. */}
+      {b.actions.length + b.lessons.length + b.experts.length > 0 && <ExportBar input={input} />}
       {labels.lang !== 'en' && <p className="hint no-print">{t('brief.englishNote')}</p>}
       {droppedCount > 0 && (
         <p className="brief-dropped no-print" role="status">
@@ -163,7 +164,7 @@ function BriefResults({ query }: { query: BriefQuery }) {
               key={a.id}
               item={a}
               name={name}
-              title={<a href={`#/actions/${a.id}`}>{name}</a>}
+              href={`#/actions/${a.id}`}
               meta={
                 <ul className="facts">
                   <li>{enumText(t, 'status', a.status)}</li>
@@ -183,11 +184,8 @@ function BriefResults({ query }: { query: BriefQuery }) {
             key={l.id}
             item={l}
             name={l.title}
-            title={
-              <a href={`#/lessons/${l.id}`} lang={l.language}>
-                {l.title}
-              </a>
-            }
+            href={`#/lessons/${l.id}`}
+            lang={l.language}
             meta={
               <ul className="facts">
                 <li>{enumText(t, 'polarity', l.polarity)}</li>
@@ -223,11 +221,11 @@ function BriefResults({ query }: { query: BriefQuery }) {
             key={x.id}
             item={x}
             name={x.name}
+            href={`#/experts/${x.id}`}
             printFactors
-            title={<a href={`#/experts/${x.id}`}>{x.name}</a>}
+            subtitle={[x.position, x.institution].filter(Boolean).join(', ')}
             meta={
               <ul className="facts">
-                {[x.position, x.institution].some(Boolean) && <li>{[x.position, x.institution].filter(Boolean).join(', ')}</li>}
                 {x.memberState && <li>{labels.label('country', x.memberState)}</li>}
                 {x.languages.length > 0 && <li>{x.languages.map((l) => `${labels.label('language', l.code)} ${enumText(t, 'level', l.level)}`).join(', ')}</li>}
                 <li>
@@ -258,7 +256,7 @@ function BriefSection({ id, title, count, empty, children }: { id: string; title
   );
 }
 
-function RequestSummary({ brief, labels }: { brief: Brief; labels: Labels }) {
+function RequestSummary({ brief, description, labels }: { brief: Brief; description: string; labels: Labels }) {
   const { t } = useTranslation();
   const r = brief.request;
   const list = (kind: 'country' | 'region' | 'topic', codes: string[]) => codes.map((c) => labels.label(kind, c)).join(', ');
@@ -274,6 +272,7 @@ function RequestSummary({ brief, labels }: { brief: Brief; labels: Labels }) {
           [t('brief.topics'), list('topic', r.topics)],
           [t('brief.period'), formatRange(r.from, r.to, labels.lang, '…')],
           [t('brief.workingLanguages'), languages ? t('brief.languageNeed', { languages, level: enumText(t, 'level', r.languageLevel) }) : ''],
+          [t('brief.text'), description],
           [t('brief.searchedFor'), r.textTerms.join(', ')],
         ]}
       />

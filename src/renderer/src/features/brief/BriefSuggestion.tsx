@@ -11,11 +11,14 @@ export interface SuggestionItem {
   pinned: boolean;
 }
 
-export function Suggestion({ item, name, title, meta, children, onPin, onRemove, printFactors }: {
+export function Suggestion({ item, name, href, lang, subtitle, meta, children, onPin, onRemove, printFactors }: {
   item: SuggestionItem;
-  /** How buttons and the explanation name the suggestion for assistive technology. */
+  /** The title, linked to the record; buttons and the explanation are named after it. */
   name: string;
-  title: ReactNode;
+  href: string;
+  /** The language of a title written in the record's own language. */
+  lang?: string;
+  subtitle?: string;
   meta?: ReactNode;
   children?: ReactNode;
   onPin(): void;
@@ -30,11 +33,14 @@ export function Suggestion({ item, name, title, meta, children, onPin, onRemove,
     <li className={`brief-item${item.pinned ? ' pinned' : ''}`}>
       <div className="brief-item-head">
         <h3 className="brief-item-title">
-          {title}
+          <a href={href} lang={lang}>
+            {name}
+          </a>
           {item.pinned && <span className="pin-badge">{t('brief.pinned')}</span>}
         </h3>
         <span className="score">{t('brief.score', { score: item.score })}</span>
       </div>
+      {subtitle && <p className="brief-subtitle">{subtitle}</p>}
       {meta}
       <p className="reason" lang="en">
         {item.reason}
