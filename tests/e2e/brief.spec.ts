@@ -47,9 +47,14 @@ test('New request → brief → pin an expert → export HTML, PDF and bundle', 
   await screenshot(page, 'brief-pinned');
   await expectAccessible(page);
 
-  // Reload keeps the brief and its pin: both are in the address.
+  // Reload keeps the brief and its pin: both are in the address. So does Back from a record.
   await page.reload();
   await expect(experts.first().locator('.brief-item-title a')).toHaveText(chosen);
+  await experts.first().getByRole('link', { name: chosen }).click();
+  await expect(page.getByRole('heading', { level: 1, name: chosen })).toBeVisible();
+  await page.goBack();
+  await expect(experts.first().locator('.brief-item-title a')).toHaveText(chosen);
+  await expect(experts.first().getByText('Pinned', { exact: true })).toBeVisible();
   const action = (await items(page, 'Similar past Actions').first().locator('.brief-item-title a').textContent())!;
   const actionCode = action.split(':')[0]!;
 
