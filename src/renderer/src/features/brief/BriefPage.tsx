@@ -71,7 +71,9 @@ function RequestForm({ query, source }: { query: BriefQuery; source: Action | nu
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (parsed.success && !nothing) navigate(briefHref({ ...query, ...fields }));
+    // Only the typed dates can be wrong here: the pickers offer known codes only, and a code from a
+    // hand-edited address is refused by the core, whose message the results show.
+    if (!invalid.has('from') && !invalid.has('to') && !nothing) navigate(briefHref({ ...query, ...fields }));
   };
 
   return (
