@@ -7,6 +7,7 @@ import { UI_LANGUAGES, type UiLanguage } from '../../../shared/api';
 import { ActionForm } from '../features/actions/ActionForm';
 import { ActionListPage } from '../features/actions/ActionListPage';
 import { ActionPage } from '../features/actions/ActionPage';
+import { BriefPage } from '../features/brief/BriefPage';
 import { BrowsePage } from '../features/browse/BrowsePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DeploymentForm } from '../features/deployments/DeploymentForm';
@@ -62,6 +63,7 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
     { to: '#/search', label: t('app.search'), active: section === 'search' },
     { to: '#/browse', label: t('app.browse'), active: section === 'browse' || section === 'actions' || section === 'lessons' },
     { to: '#/roster', label: t('app.roster'), active: section === 'roster' || section === 'experts' || section === 'deployments' },
+    { to: '#/brief', label: t('brief.nav'), active: section === 'brief' },
   ];
 
   return (
@@ -146,6 +148,8 @@ function Page({ route, searchInput }: { route: Route; searchInput: React.RefObje
       if (isNew) return <DeploymentForm key={`new:${route.params.toString()}`} actionId={route.params.get('actionId')} expertId={route.params.get('expertId')} />;
       if (id && sub === 'edit') return <DeploymentForm key={id} id={id} />;
       break;
+    case 'brief':
+      return <BriefPage route={route} />;
   }
   return <NotFound />;
 }

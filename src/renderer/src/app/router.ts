@@ -80,3 +80,8 @@ export function href(path: string, params: Record<string, string | number | stri
   const s = q.toString();
   return `#${path}${s ? `?${s}` : ''}`;
 }
+
+/** Changes the address without a new history entry: an adjustment of the page shown, not a new page. */
+export function replaceRoute(to: string): void {
+  window.location.replace(to.startsWith('#') ? to : `#${to}`);
+}

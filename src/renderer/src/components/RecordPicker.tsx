@@ -9,7 +9,7 @@ import { actionTitle } from './labels';
 type PickType = 'action' | 'expert';
 
 /** Display names for record ids, fetched once each. */
-export function useRecordNames(type: PickType, ids: string[]): Record<string, string> {
+export function useRecordNames(type: PickType | 'lesson', ids: string[]): Record<string, string> {
   const api = useApi();
   const { i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
@@ -23,6 +23,10 @@ export function useRecordNames(type: PickType, ids: string[]): Record<string, st
         if (type === 'action') {
           const r = await api.getAction({ id });
           return [id, r.ok ? `${r.value.code} — ${actionTitle(r.value, lang)}` : id] as const;
+        }
+        if (type === 'lesson') {
+          const r = await api.getLesson({ id });
+          return [id, r.ok ? r.value.title : id] as const;
         }
         const r = await api.getExpert({ id });
         return [id, r.ok ? `${r.value.givenName} ${r.value.familyName}` : id] as const;

@@ -95,7 +95,7 @@ function fold(s: string): string {
 }
 
 /** Several codes chosen from a list (topics, countries): type to find, Enter or pick to add. */
-export function CodePicker({ label, value, onChange, options, error, hint }: Base & { value: string[]; onChange(v: string[]): void; options: { code: string; label: string }[] }) {
+export function CodePicker({ label, value, onChange, options, error, hint, placeholder }: Base & { value: string[]; onChange(v: string[]): void; options: { code: string; label: string }[]; placeholder?: string }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
@@ -136,7 +136,7 @@ export function CodePicker({ label, value, onChange, options, error, hint }: Bas
         id={id}
         list={`${id}-list`}
         value={text}
-        placeholder={t('form.pickerHint')}
+        placeholder={placeholder ?? t('form.pickerHint')}
         onChange={(e) => {
           setText(e.target.value);
           // Choosing from the suggestion list fires a change with the exact label: add it at once.

@@ -38,6 +38,9 @@ export function ActionPage({ id }: { id: string }) {
           <a className="button" href={`#/actions/${a.id}/edit`}>
             {t('common.edit')}
           </a>
+          <a className="button" href={href('/brief', { actionId: a.id })}>
+            {t('brief.fromActionButton')}
+          </a>
           <DeleteButton question={t('actions.deleteConfirm', { code: a.code })} remove={() => api.deleteAction({ id: a.id })} then="#/actions" />
         </div>
       </div>
