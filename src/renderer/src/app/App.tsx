@@ -90,8 +90,10 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
           </ul>
         </nav>
         {section !== 'search' && (
-          <a className="search-shortcut" href="#/search">
-            {t('app.search')} <kbd>{t('app.shortcut')}</kbd>
+          // The nav already says "Search": this one only teaches the shortcut, and so fits the French header on one line.
+          <a className="search-shortcut" href="#/search" title={t('app.search')}>
+            <span className="visually-hidden">{t('app.search')} </span>
+            <kbd>{t('app.shortcut')}</kbd>
           </a>
         )}
         <a className="settings-link" href="#/settings" title={t('settings.link')} aria-current={section === 'settings' ? 'page' : undefined}>
@@ -99,7 +101,9 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
           <span className="visually-hidden">{t('settings.link')}</span>
         </a>
         <div className="language-switcher">
-          <label htmlFor="ui-language">{t('app.language')}</label>
+          <label htmlFor="ui-language" className="visually-hidden">
+            {t('app.language')}
+          </label>
           <select id="ui-language" value={i18n.language} onChange={(e) => onLanguage(e.target.value as UiLanguage)}>
             {UI_LANGUAGES.map((l) => (
               <option key={l} value={l} lang={l}>
