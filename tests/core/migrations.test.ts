@@ -95,6 +95,9 @@ describe('reference data through the contract', () => {
     expect(ref.impactAxes).toHaveLength(4);
     expect(ref.countries.find((c) => c.code === 'DE')).toMatchObject({ en: 'Germany', fr: 'Allemagne', euMember: true, region: null });
     expect(ref.countries.find((c) => c.code === 'AZ')?.region).toBe('ENI');
+    // Partner countries keep their accents and common names in English too.
+    expect(ref.countries.find((c) => c.code === 'CI')).toMatchObject({ en: "Côte d'Ivoire", fr: "Côte-d'Ivoire", region: 'WCA' });
+    expect(ref.countries.find((c) => c.code === 'MD')?.en).toBe('Moldova');
     expect(ref.languages.find((l) => l.code === 'de')).toMatchObject({ en: 'German', fr: 'allemand' });
     expect(ref.levels).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native']);
     core.close();

@@ -45,7 +45,7 @@ test('create, edit and delete an Action, with inline validation and unsaved-chan
   await page.getByRole('textbox', { name: 'Start', exact: true }).fill('2024-03');
   await pick(page, 'Topics', 'Border management and security');
   // Typed with a curly apostrophe and no accent, as people do.
-  await pick(page, 'Partner countries', 'cote d’ivoire', "Cote d'Ivoire");
+  await pick(page, 'Partner countries', 'cote d’ivoire', "Côte d'Ivoire");
   await page.getByRole('textbox', { name: 'Partner institutions' }).fill('Direction de la Surveillance du Territoire');
   await page.getByRole('button', { name: 'Save' }).click();
 

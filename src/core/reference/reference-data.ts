@@ -10,6 +10,12 @@ import { EU_MEMBER_STATES, MIEUX_REGION_COUNTRIES } from './country-regions';
 countries.registerLocale(en);
 countries.registerLocale(fr);
 
+/**
+ * English names the package gives without their accents or in the inverted list form ("Moldova,
+ * Republic of"), replaced by the ISO 3166 short names the EU uses: these are partner countries.
+ */
+const ENGLISH_NAMES: Record<string, string> = { CI: "Côte d'Ivoire", RE: 'Réunion', MD: 'Moldova' };
+
 export function countryRows(): CountryRef[] {
   const regionOf = new Map<string, string>();
   for (const [region, list] of Object.entries(MIEUX_REGION_COUNTRIES)) for (const c of list) regionOf.set(c, region);
@@ -18,7 +24,7 @@ export function countryRows(): CountryRef[] {
     .sort()
     .map((code) => ({
       code,
-      en: countries.getName(code, 'en') ?? code,
+      en: ENGLISH_NAMES[code] ?? countries.getName(code, 'en') ?? code,
       fr: countries.getName(code, 'fr') ?? code,
       region: regionOf.get(code) ?? null,
       euMember: eu.has(code),
