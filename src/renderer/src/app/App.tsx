@@ -12,6 +12,8 @@ import { DeploymentForm } from '../features/deployments/DeploymentForm';
 import { ExpertForm } from '../features/experts/ExpertForm';
 import { ExpertPage } from '../features/experts/ExpertPage';
 import { RosterPage } from '../features/experts/RosterPage';
+import { ImportPage } from '../features/import/ImportPage';
+import { SharePage } from '../features/import/SharePage';
 import { LessonForm } from '../features/lessons/LessonForm';
 import { LessonPage } from '../features/lessons/LessonPage';
 import { SearchPage } from '../features/search/SearchPage';
@@ -51,7 +53,7 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
   const nav: { to: string; label: string; active: boolean }[] = [
     { to: '#/', label: t('app.dashboard'), active: section === '' },
     { to: '#/search', label: t('app.search'), active: section === 'search' },
-    { to: '#/browse', label: t('app.browse'), active: section === 'browse' || section === 'actions' || section === 'lessons' },
+    { to: '#/browse', label: t('app.browse'), active: section === 'browse' || section === 'actions' || section === 'lessons' || section === 'share' },
     { to: '#/roster', label: t('app.roster'), active: section === 'roster' || section === 'experts' || section === 'deployments' },
   ];
 
@@ -112,7 +114,9 @@ function Page({ route, searchInput }: { route: Route; searchInput: React.RefObje
     case 'browse':
       return <BrowsePage />;
     case 'roster':
-      return <RosterPage route={route} />;
+      return id === 'import' ? <ImportPage /> : <RosterPage route={route} />;
+    case 'share':
+      return <SharePage key={route.params.toString()} route={route} />;
     case 'actions':
       if (!id) return <ActionListPage key={route.params.toString()} route={route} />;
       if (isNew) return <ActionForm key="new" />;

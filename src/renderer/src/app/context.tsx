@@ -1,7 +1,7 @@
 // The API client and the stores reach components through context: components never look for
 // data on `window`, so tests render them over an in-process core.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { KbApi } from '../../../shared/api';
+import type { KbApi, KbEvent } from '../../../shared/api';
 import { createReferenceStore, type ReferenceStore } from '../features/reference/referenceStore';
 import { createRosterStore, type RosterStore } from '../features/experts/rosterStore';
 import { createSearchStore, type SearchStore } from '../features/search/searchStore';
@@ -13,12 +13,17 @@ export interface AppServices {
   reference: ReferenceStore;
   search: SearchStore;
   roster: RosterStore;
+  /** The core's events (progress of a long import), where the transport delivers them: serve mode has none. */
+  events(listener: (e: KbEvent) => void): () => void;
 }
 
-export function createServices(api: KbApi, storage: KeyValueStorage): AppServices {
+const NO_EVENTS = () => () => {};
+
+export function createServices(api: KbApi, storage: KeyValueStorage, events: AppServices['events'] = NO_EVENTS): AppServices {
   return {
     api,
     storage,
+    events,
     reference: createReferenceStore(api),
     search: createSearchStore(api, storage),
     roster: createRosterStore(api),
