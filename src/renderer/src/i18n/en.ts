@@ -343,6 +343,7 @@ export const en = {
     dontImport: 'Don’t import',
     fieldFor: 'Field for column “{{header}}”',
     dropped: 'Not imported (data minimisation): {{columns}}',
+    quoted: '“{{text}}”',
     noneDropped: 'Every column is imported.',
     fields: { id: 'Record id', fullName: 'Full name', givenName: 'Given name', familyName: 'Family name', email: 'E-mail', phone: 'Phone', institution: 'Institution', position: 'Position', memberState: 'Member State', sector: 'Sector', languages: 'Languages', topics: 'Topics', expertise: 'Expertise', availability: 'Availability', availabilityNote: 'Availability note', rosterStatus: 'Roster status', lastConfirmedOn: 'Profile last confirmed', consentGivenOn: 'Consent given on', consentBasis: 'Consent: legal basis', consentNoticeVersion: 'Privacy notice version', consentWithdrawnOn: 'Consent withdrawn on', restricted: 'Restricted', notes: 'Notes' },
     dryRunSection: 'What the import will do',

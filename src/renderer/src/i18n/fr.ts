@@ -345,6 +345,7 @@ export const fr: Messages = {
     dontImport: 'Ne pas importer',
     fieldFor: 'Champ pour la colonne « {{header}} »',
     dropped: 'Non importées (minimisation des données) : {{columns}}',
+    quoted: '« {{text}} »',
     noneDropped: 'Toutes les colonnes sont importées.',
     fields: { id: 'Identifiant de la fiche', fullName: 'Nom complet', givenName: 'Prénom', familyName: 'Nom de famille', email: 'Courriel', phone: 'Téléphone', institution: 'Institution', position: 'Fonction', memberState: 'État membre', sector: 'Secteur', languages: 'Langues', topics: 'Thèmes', expertise: 'Domaine d’expertise', availability: 'Disponibilité', availabilityNote: 'Note sur la disponibilité', rosterStatus: 'Statut dans le fichier', lastConfirmedOn: 'Dernière confirmation de la fiche', consentGivenOn: 'Consentement donné le', consentBasis: 'Consentement : base juridique', consentNoticeVersion: 'Version de l’avis de confidentialité', consentWithdrawnOn: 'Consentement retiré le', restricted: 'Restreint', notes: 'Notes' },
     dryRunSection: 'Ce que fera l’import',

@@ -311,7 +311,7 @@ function MappingTable({ report, disabled, onChange }: { report: RosterImportRepo
           ))}
         </tbody>
       </table>
-      <p className="dropped-columns">{report.droppedColumns.length ? t('importer.dropped', { columns: report.droppedColumns.map((c) => `“${c}”`).join(', ') }) : t('importer.noneDropped')}</p>
+      <p className="dropped-columns">{report.droppedColumns.length ? t('importer.dropped', { columns: report.droppedColumns.map((text) => t('importer.quoted', { text })).join(', ') }) : t('importer.noneDropped')}</p>
     </section>
   );
 }
