@@ -31,6 +31,8 @@ test('a French Excel CSV: preview, apply, the experts in the roster, then undo t
   await expect(page.getByRole('button', { name: 'Apply the import (4 changes)' })).toBeDisabled();
   await screenshot(page, 'import-preview');
   await expectAccessible(page);
+  await dupre.scrollIntoViewIfNeeded();
+  await screenshot(page, 'import-dry-run');
   await dupre.getByRole('radio', { name: /^Update Hélène Dupré/ }).check();
 
   await page.getByRole('button', { name: 'Apply the import (4 changes)' }).click();
@@ -56,6 +58,7 @@ test('an XLSX workbook: its sheet, a rejected row with its line, and the importe
   await expect(rejected).toHaveCount(1);
   await expect(rejected.locator('td').first()).toHaveText('5');
   await expect(rejected).toContainText('"nadia.benali@" is not a valid e-mail address');
+  await rejected.scrollIntoViewIfNeeded();
   await screenshot(page, 'import-xlsx-preview');
 
   // Karl Gruber looks like the demo's Lukas Gruber (same family name, no e-mail in common): a new expert.
@@ -80,6 +83,8 @@ test('the import preview in French', async ({ app: page }) => {
   await expect(page.getByRole('combobox', { name: 'Champ pour la colonne « Pays »' }).locator('option:checked')).toHaveText('État membre');
   await screenshot(page, 'import-preview-fr');
   await expectAccessible(page);
+  await page.getByRole('heading', { level: 2, name: 'Ce que fera l’import' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'import-dry-run-fr');
 });
 
 test('the experts export as CSV starts with a UTF-8 BOM and keeps accents', async ({ app: page, served }) => {

@@ -42,7 +42,7 @@ export function ExportButtons({ type, filters, shown, hint }: { type: RecordType
       <span className="export-label">{label}</span>
       {filters && (
         <select aria-label={t('exports.scope')} value={scope} onChange={(e) => setScope(e.target.value as 'filtered' | 'all')}>
-          <option value="filtered">{shown === null || shown === undefined ? t('exports.filteredNoCount') : t('exports.filtered', { count: shown })}</option>
+          <option value="filtered">{shown === null || shown === undefined ? t('exports.matching') : t('exports.filtered', { count: shown })}</option>
           <option value="all">{t('exports.all')}</option>
         </select>
       )}

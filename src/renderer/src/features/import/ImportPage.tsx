@@ -1,13 +1,14 @@
 // The roster import screen: pick a spreadsheet, check how it is read and what each column fills,
 // see what every row would become before anything is written, decide the name-only matches,
 // apply in one transaction, and undo it from the backup the core took just before.
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROSTER_DELIMITERS, ROSTER_ENCODINGS, ROSTER_FIELDS, type KbError, type RosterEncoding, type RosterField, type RosterImportReport, type RosterRow } from '../../../../shared/api';
 import { useServices } from '../../app/context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { BusyNote, type Progress } from './BusyNote';
+import { FilePicker } from './FilePicker';
 import { fitsRosterCap, mebibytes, readBase64 } from './files';
 
 /** Longer lists are cut here: a 50,000-row file must not put 50,000 rows in the page. */
@@ -15,6 +16,7 @@ const LIST_CAP = 200;
 const ENCODING_NAMES: Record<RosterEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252' };
 type Delimiter = (typeof ROSTER_DELIMITERS)[number];
 const DELIMITER_KEYS = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const satisfies Record<Delimiter, string>;
+const SPREADSHEETS = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const OUTCOMES = ['create', 'update', 'unchanged', 'confirm', 'rejected'] as const;
 
 interface ReadOptions {
@@ -73,9 +75,7 @@ export function ImportPage() {
     }
   };
 
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
+  const onFile = async (file: File) => {
     generation.current++;
     setPreview(null);
     setResult(null);
@@ -143,11 +143,7 @@ export function ImportPage() {
       <p className="lead">{t('importer.intro')}</p>
 
       <div className="card">
-        <label className="file-picker">
-          <span>{t('importer.file')}</span>
-          <input type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void onFile(e)} disabled={busy === 'applying' || busy === 'undoing'} />
-          <span className="hint">{t('importer.fileHint')}</span>
-        </label>
+        <FilePicker label={t('importer.file')} hint={t('importer.fileHint')} accept={SPREADSHEETS} disabled={busy === 'applying' || busy === 'undoing'} onFile={(f) => void onFile(f)} />
       </div>
 
       {busy && <BusyNote label={t(`importer.${busy}`)} progress={busy === 'previewing' || busy === 'applying' ? progress : null} />}
@@ -219,7 +215,7 @@ function FileOptions({ report, opts, disabled, onReread, onDateOrder }: { report
   const detected =
     f.format === 'csv'
       ? [f.encoding && ENCODING_NAMES[f.encoding], f.bom ? 'BOM' : null, f.delimiter && t(`importer.delimiters.${DELIMITER_KEYS[f.delimiter]}`)].filter(Boolean).join(', ')
-      : `XLSX, ${f.sheet ?? ''}`;
+      : 'XLSX';
   return (
     <section className="card" aria-labelledby="import-file">
       <h2 id="import-file">{t('importer.fileSection')}</h2>
@@ -334,7 +330,7 @@ function ReportView({ report }: { report: RosterImportReport }) {
       </p>
       <dl className="figures import-counts">
         {OUTCOMES.filter((o) => o !== 'confirm' || counts.confirm > 0).map((o) => (
-          <div key={o} className={`count-${o}`}>
+          <div key={o} className={`count-${o}${counts[o] ? '' : ' zero'}`}>
             <dt>{t(`importer.counts.${o}`)}</dt>
             <dd>{counts[o].toLocaleString()}</dd>
           </div>
@@ -419,7 +415,7 @@ function ConfirmRows({ rows, decisions, onDecide }: { rows: RosterRow[]; decisio
       <h3>{t('importer.confirmSection')}</h3>
       <p className="hint">{t('importer.confirmHelp')}</p>
       {/* Not capped: each of these rows needs its decision before the import can be applied. */}
-      <ul className="plain confirm-rows">
+      <ul className="confirm-rows">
         {rows.map((r) => {
             const chosen = decisions[r.line];
             return (

@@ -1,7 +1,7 @@
 // Sharing with a colleague: export the Actions of the current Actions-list selection as a bundle
 // (their lessons, deployments and deployed experts come along), and import a colleague's bundle
 // after a dry run that shows what it changes and lets the user settle each conflict.
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleConflict, BundleReport, KbError } from '../../../../shared/api';
 import { useApi, useServices } from '../../app/context';
@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useCall } from '../../components/useCall';
 import { actionFilters, selectedFilters } from '../actions/actionFilters';
 import { BusyNote } from './BusyNote';
+import { FilePicker } from './FilePicker';
 import { download, readText } from './files';
 
 const ENTITIES = ['actions', 'lessons', 'experts', 'deployments'] as const;
@@ -80,9 +81,7 @@ function ImportBundle() {
   const [busy, setBusy] = useState<'checking' | 'importing' | null>(null);
   const [failure, setFailure] = useState<{ what: string; error: KbError } | null>(null);
 
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
+  const onFile = async (file: File) => {
     setDryRun(null);
     setResult(null);
     setBundle(null);
@@ -118,10 +117,7 @@ function ImportBundle() {
   return (
     <section className="card" aria-labelledby="share-import">
       <h2 id="share-import">{t('share.importSection')}</h2>
-      <label className="file-picker">
-        <span>{t('share.file')}</span>
-        <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} disabled={busy !== null} />
-      </label>
+      <FilePicker label={t('share.file')} accept=".json,application/json" disabled={busy !== null} onFile={(f) => void onFile(f)} />
       {busy && <BusyNote label={t(`share.${busy}`)} progress={null} />}
       {failure && <ErrorNotice what={failure.what} error={failure.error} />}
       {dryRun && (
@@ -152,7 +148,6 @@ function BundleSummary({ report }: { report: BundleReport }) {
   const sync = report.sync;
   return (
     <>
-      {sync && <p className="hint">{t('share.from', { origin: sync.origin })}</p>}
       <table className="data-table bundle-counts">
         <thead>
           <tr>
@@ -176,7 +171,7 @@ function BundleSummary({ report }: { report: BundleReport }) {
         </tbody>
       </table>
       {sync && (
-        <ul className="plain sync-facts">
+        <ul className="sync-facts">
           <li>{t('share.kept', { count: sync.kept })}</li>
           <li>{t('share.deleted', { count: sync.deleted })}</li>
           <li>{t('share.alreadyDeleted', { count: sync.alreadyDeleted })}</li>
@@ -204,7 +199,7 @@ function Conflicts({ conflicts, keep, onKeep }: { conflicts: BundleConflict[]; k
     <>
       <h4>{t('share.conflicts')}</h4>
       <p className="hint">{t('share.conflictsHelp')}</p>
-      <ul className="plain confirm-rows">
+      <ul className="confirm-rows">
         {conflicts.map((c) => (
           <li key={c.id}>
             <fieldset>
