@@ -1,7 +1,7 @@
 // The roster import screen: pick a spreadsheet, check how it is read and what each column fills,
 // see what every row would become before anything is written, decide the name-only matches,
 // apply in one transaction, and undo it from the backup the core took just before.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROSTER_DELIMITERS, ROSTER_ENCODINGS, ROSTER_FIELDS, type KbError, type RosterEncoding, type RosterField, type RosterImportReport, type RosterRow } from '../../../../shared/api';
 import { useServices } from '../../app/context';
@@ -336,74 +336,71 @@ function ReportView({ report }: { report: RosterImportReport }) {
           </div>
         ))}
       </dl>
-      {rejected.length > 0 && (
-        <>
-          <h3>{t('importer.rejectedSection')}</h3>
-          <p className="hint">{t('importer.rejectedHelp')}</p>
-          <Capped total={rejected.length}>
-            <table className="data-table rejected-rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t('importer.line')}</th>
-                  <th scope="col">{t('importer.name')}</th>
-                  <th scope="col">{t('importer.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rejected.slice(0, LIST_CAP).map((r) => (
-                  <tr key={r.line}>
-                    <td className="line-number">{r.line}</td>
-                    <td>{r.name || r.email || '—'}</td>
-                    <td>
-                      <ul className="plain">
-                        {(reasons.get(r.line) ?? []).map((reason) => (
-                          <li key={reason}>{reason}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Capped>
-        </>
-      )}
-      {report.warnings.length > 0 && (
-        <>
-          <h3>{t('importer.warningsSection')}</h3>
-          <p className="hint">{t('importer.warningsHelp')}</p>
-          <Capped total={report.warnings.length}>
-            <table className="data-table warnings">
-              <thead>
-                <tr>
-                  <th scope="col">{t('importer.line')}</th>
-                  <th scope="col">{t('importer.column')}</th>
-                  <th scope="col">{t('importer.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.warnings.slice(0, LIST_CAP).map((w, i) => (
-                  <tr key={`${w.line}:${w.column ?? ''}:${i}`}>
-                    <td className="line-number">{w.line}</td>
-                    <td>{w.column ?? '—'}</td>
-                    <td>{w.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Capped>
-        </>
-      )}
+      <LineTable
+        title={t('importer.rejectedSection')}
+        help={t('importer.rejectedHelp')}
+        className="rejected-rows"
+        middle={t('importer.name')}
+        total={rejected.length}
+        rows={rejected.slice(0, LIST_CAP).map((r) => ({
+          key: String(r.line),
+          line: r.line,
+          middle: r.name || r.email || '—',
+          reason: (
+            <ul className="plain">
+              {(reasons.get(r.line) ?? []).map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          ),
+        }))}
+      />
+      <LineTable
+        title={t('importer.warningsSection')}
+        help={t('importer.warningsHelp')}
+        className="warnings"
+        middle={t('importer.column')}
+        total={report.warnings.length}
+        rows={report.warnings.slice(0, LIST_CAP).map((w, i) => ({ key: `${w.line}:${w.column ?? ''}:${i}`, line: w.line, middle: w.column ?? '—', reason: w.message }))}
+      />
     </>
   );
 }
 
-function Capped({ total, children }: { total: number; children: React.ReactNode }) {
+interface LineRow {
+  key: string;
+  line: number;
+  middle: string;
+  reason: ReactNode;
+}
+
+/** Rows of the file by their line, with what is wrong: at most LIST_CAP of them, and how many there are. */
+function LineTable({ title, help, className, middle, total, rows }: { title: string; help: string; className: string; middle: string; total: number; rows: LineRow[] }) {
   const { t } = useTranslation();
+  if (!total) return null;
   return (
     <>
-      {children}
-      {total > LIST_CAP && <p className="hint">{t('importer.showingFirst', { shown: LIST_CAP, total })}</p>}
+      <h3>{title}</h3>
+      <p className="hint">{help}</p>
+      <table className={`data-table ${className}`}>
+        <thead>
+          <tr>
+            <th scope="col">{t('importer.line')}</th>
+            <th scope="col">{middle}</th>
+            <th scope="col">{t('importer.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <td className="line-number">{r.line}</td>
+              <td>{r.middle}</td>
+              <td>{r.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {total > rows.length && <p className="hint">{t('importer.showingFirst', { shown: rows.length, total })}</p>}
     </>
   );
 }
