@@ -354,7 +354,7 @@ export const en = {
     rowsRead_other: '{{count, number}} rows read',
     emptyRows_one: '{{count, number}} empty row skipped',
     emptyRows_other: '{{count, number}} empty rows skipped',
-    counts: { create: 'New experts', update: 'Updated (same e-mail)', unchanged: 'Unchanged', confirm: 'To confirm', rejected: 'Rejected' },
+    counts: { create: 'New experts', update: 'Updated (same e\u2011mail)', unchanged: 'Unchanged', confirm: 'To confirm', rejected: 'Rejected' },
     confirmSection: 'Possible matches to confirm',
     confirmHelp: 'These rows have no e-mail in common with the roster, but their name and institution look like an expert already there. Choose for each one.',
     confirmLine: 'Line {{line}}: {{name}}',
