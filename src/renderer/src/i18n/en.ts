@@ -374,7 +374,6 @@ export const en = {
     applyCount_one: 'Apply the import ({{count, number}} change)',
     applyCount_other: 'Apply the import ({{count, number}} changes)',
     nothingToDo: 'Nothing to write: every row is unchanged or rejected.',
-    chooseOther: 'Choose another file',
     done: 'Import complete: {{created, number}} created, {{updated, number}} updated, {{unchanged, number}} unchanged, {{rejected, number}} rejected.',
     openRoster: 'Open the roster',
     undo: 'Undo this import',

@@ -376,7 +376,6 @@ export const fr: Messages = {
     applyCount_one: 'Appliquer l’import ({{count, number}} modification)',
     applyCount_other: 'Appliquer l’import ({{count, number}} modifications)',
     nothingToDo: 'Rien à écrire : chaque ligne est inchangée ou rejetée.',
-    chooseOther: 'Choisir un autre fichier',
     done: 'Import terminé : {{created, number}} créés, {{updated, number}} mis à jour, {{unchanged, number}} inchangés, {{rejected, number}} rejetés.',
     openRoster: 'Ouvrir la liste des experts',
     undo: 'Annuler cet import',
