@@ -1,12 +1,13 @@
 // The roster import screen, exports and sharing over a real in-process core, with the golden
 // fixture files a user would pick.
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readBase64 } from '../../src/renderer/src/features/import/files';
 import type { KbCore } from '../../src/core';
-import { newCore, renderApp } from './helpers';
+import type { KbEvent } from '../../src/shared/api';
+import { apiOver, newCore, renderApp } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/import');
 
@@ -124,6 +125,31 @@ describe('the roster import screen', () => {
     fireEvent.change(sheet, { target: { value: 'Experts' } });
     await waitFor(() => expect(count('New experts')).toBe('2'));
     expect(sheet.value).toBe('Experts');
+  });
+
+  it('shows the rows done while the core reports progress (desktop), and an indeterminate bar when it cannot (serve mode)', async () => {
+    const core = newCore({ demo: false });
+    const api = apiOver(core);
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const applyLater: typeof api.applyRosterImport = async (input) => (await gate, api.applyRosterImport(input));
+    const listeners = new Set<(e: KbEvent) => void>();
+    renderApp(core, {
+      hash: '#/roster/import',
+      api: { ...api, applyRosterImport: applyLater },
+      events: (l) => (listeners.add(l), () => listeners.delete(l)),
+    });
+    pickFixture('fr-excel-semicolon-cp1252.csv');
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply the import (4 changes)' }));
+    const busy = await screen.findByRole('progressbar', { name: 'Importing…' });
+    expect(busy.hasAttribute('value')).toBe(false);
+    act(() => listeners.forEach((l) => l({ type: 'progress', task: 'rosterImport', done: 20_000, total: 50_000 })));
+    const bar = screen.getByRole('progressbar', { name: 'Importing…' });
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['20000', '50000']);
+    expect(screen.getByText('20,000 of 50,000 rows')).toBeTruthy();
+    release();
+    expect(await screen.findByText(/^Import complete/)).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
   it('refuses a file above the size cap before sending it, with a clear message', async () => {
