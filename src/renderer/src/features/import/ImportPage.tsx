@@ -314,7 +314,7 @@ function MappingTable({ report, disabled, onChange }: { report: RosterImportRepo
 
 /** Counts, rejected rows with their lines and reasons, and warnings: the same for a dry run and for the result. */
 function ReportView({ report }: { report: RosterImportReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const counts = outcomeCounts(report.rows);
   const reasons = new Map<number, string[]>();
   for (const r of report.rejections) {
@@ -332,7 +332,7 @@ function ReportView({ report }: { report: RosterImportReport }) {
         {OUTCOMES.filter((o) => o !== 'confirm' || counts.confirm > 0).map((o) => (
           <div key={o} className={`count-${o}${counts[o] ? '' : ' zero'}`}>
             <dt>{t(`importer.counts.${o}`)}</dt>
-            <dd>{counts[o].toLocaleString()}</dd>
+            <dd>{counts[o].toLocaleString(i18n.language)}</dd>
           </div>
         ))}
       </dl>
