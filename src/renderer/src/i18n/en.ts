@@ -370,7 +370,6 @@ export const en = {
     warningsSection: 'Warnings',
     warningsHelp: 'Imported, with a value changed or left out.',
     showingFirst: 'Showing the first {{shown, number}} of {{total, number}}.',
-    apply: 'Apply the import',
     applyCount_one: 'Apply the import ({{count, number}} change)',
     applyCount_other: 'Apply the import ({{count, number}} changes)',
     nothingToDo: 'Nothing to write: every row is unchanged or rejected.',

@@ -372,7 +372,6 @@ export const fr: Messages = {
     warningsSection: 'Avertissements',
     warningsHelp: 'Importées, avec une valeur modifiée ou laissée de côté.',
     showingFirst: 'Affichage des {{shown, number}} premières sur {{total, number}}.',
-    apply: 'Appliquer l’import',
     applyCount_one: 'Appliquer l’import ({{count, number}} modification)',
     applyCount_other: 'Appliquer l’import ({{count, number}} modifications)',
     nothingToDo: 'Rien à écrire : chaque ligne est inchangée ou rejetée.',

@@ -35,7 +35,7 @@ type Busy = 'reading' | 'previewing' | 'applying' | 'undoing';
 type Decisions = Record<number, string | null>;
 
 export function ImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api, roster, events } = useServices();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [opts, setOpts] = useState<ReadOptions>({ dateOrder: 'dmy' });
@@ -189,7 +189,7 @@ export function ImportPage() {
           {undo === 'asking' && result.backup && (
             <ConfirmDialog
               title={t('importer.undoTitle')}
-              body={t('importer.undoBody', { time: new Date(result.backup.createdAt).toLocaleString() })}
+              body={t('importer.undoBody', { time: new Date(result.backup.createdAt).toLocaleString(i18n.language) })}
               confirmLabel={t('importer.undoConfirm')}
               cancelLabel={t('common.cancel')}
               danger
