@@ -11,6 +11,7 @@ import {
   type KbResult,
   type MethodName,
   type MethodOutputs,
+  type BackupInfo,
   type ParsedInput,
   type RestoreResult,
 } from '../shared/api';
@@ -72,8 +73,12 @@ const WRITING_METHOD = /^(create|update|delete|import|save|set|withdraw|restrict
 
 type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutputs[M] | Promise<MethodOutputs[M]> };
 
+/** The import hook as createCore wraps it: it also answers the backup it took (null when there was nothing to lose). */
+type InnerOptions = Omit<CoreOptions, 'beforeImport'> & { beforeImport?: (what: ImportHookInput) => BackupInfo | null };
+type ImportHookInput = Parameters<NonNullable<CoreOptions['beforeImport']>>[0];
+
 /** One open database and its handlers; createCore swaps it for another when a backup is restored. */
-function openCore(options: CoreOptions, restore: (file: string) => Promise<RestoreResult>): KbCore {
+function openCore(options: InnerOptions, restore: (file: string) => Promise<RestoreResult>): KbCore {
   const { db, created, startup } = openDatabase(options.dbPath);
   const ref = loadReference(db);
   const listeners = new Set<(e: KbEvent) => void>();
@@ -210,9 +215,10 @@ function openCore(options: CoreOptions, restore: (file: string) => Promise<Resto
  */
 export function createCore(options: CoreOptions): KbCore {
   const listeners = new Set<(e: KbEvent) => void>();
-  const beforeImport: CoreOptions['beforeImport'] = (what) => {
-    if (options.dbPath !== ':memory:') backupBeforeImport(options.dbPath);
+  const beforeImport = (what: ImportHookInput): BackupInfo | null => {
+    const backup = options.dbPath === ':memory:' ? null : backupBeforeImport(options.dbPath);
     options.beforeImport?.(what);
+    return backup;
   };
   const restore = async (file: string): Promise<RestoreResult> => {
     if (options.dbPath === ':memory:') throw new KbFailure('INVALID', 'An in-memory knowledge base cannot be restored from a file');
@@ -245,15 +251,17 @@ export function createCore(options: CoreOptions): KbCore {
   };
 }
 
-function backupBeforeImport(dbPath: string): void {
+function backupBeforeImport(dbPath: string): BackupInfo | null {
   const source = new Database(dbPath, { readonly: true, fileMustExist: true });
+  let backup: BackupInfo | null = null;
   try {
     // An empty knowledge base (the first import of a new file) has nothing to lose.
-    if (Object.values(countRows(source)).some((n) => n > 0)) createBackupSync(source, dbPath, 'pre-import');
+    if (Object.values(countRows(source)).some((n) => n > 0)) backup = createBackupSync(source, dbPath, 'pre-import');
   } finally {
     source.close();
   }
   rotateBackups(defaultBackupDir(dbPath));
+  return backup;
 }
 
 /** Record-level issues are reported under `data`, where the caller put the record. */

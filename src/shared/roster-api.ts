@@ -4,6 +4,7 @@
 // api.ts at the same time.
 import { z } from 'zod';
 import { ListActionsInput, ListExpertsInput, ListLessonsInput, type ImportReport } from './api';
+import type { BackupInfo } from './safety-api';
 import { Uuid } from './schemas';
 
 /** The expert fields a spreadsheet column can be mapped to; `fullName` is split into given and family names. */
@@ -107,6 +108,11 @@ export interface RosterImportReport extends ImportReport {
   rows: RosterRow[];
   /** Values kept with a change or left out (a language without a level, a phone Excel mangled…). */
   warnings: RosterWarning[];
+  /**
+   * After an apply: the verified backup taken just before it wrote, to undo the import with
+   * restoreBackup; null when there was nothing to lose (an empty knowledge base). Absent for a preview.
+   */
+  backup?: BackupInfo | null;
 }
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'vcf'] as const;

@@ -82,6 +82,20 @@ describe('verified backups', () => {
     expect(backups.map((b) => [b.reason, b.counts.experts])).toEqual([['pre-import', 1]]);
   });
 
+  it('names that backup in the apply report, and restoring it undoes the import; none for a preview or an empty knowledge base', async () => {
+    const { core } = fileCore();
+    const first = rosterInput('first.csv', 'First name,Last name,Email\nAnna,Schmidt,a.schmidt@example.de\n');
+    expect(ok(await core.applyRosterImport(first)).backup).toBeNull();
+    const second = rosterInput('second.csv', 'First name,Last name,Email\nJan,Novák,jan.novak@example.cz\n');
+    expect(ok(await core.previewRosterImport(second)).backup).toBeUndefined();
+    const report = ok(await core.applyRosterImport(second));
+    expect(report.backup).toMatchObject({ reason: 'pre-import', counts: { experts: 1 } });
+    expect(ok(await core.listExperts({})).total).toBe(2);
+    ok(await core.restoreBackup({ file: report.backup!.path }));
+    expect(ok(await core.listExperts({})).items.map((e) => e.familyName)).toEqual(['Schmidt']);
+    core.close();
+  });
+
   it('takes a verified backup before migrating an existing database, at its old schema', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'kb.sqlite');

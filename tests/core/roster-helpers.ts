@@ -12,8 +12,8 @@ export function rosterFile(file: string, extra: Record<string, unknown> = {}) {
   return rosterInput(file.split('/').pop()!, fs.readFileSync(file), extra);
 }
 
-/** The report without what differs between runs (generated ids). */
-export function stable(report: RosterImportReport) {
+/** The report without what differs between runs (generated ids) or between a preview and an apply (the backup taken). */
+export function stable({ backup: _backup, ...report }: RosterImportReport) {
   return { ...report, rows: report.rows.map(({ expertId: _id, ...r }) => r) };
 }
 

@@ -40,9 +40,9 @@ export function apiOver(core: KbCore): KbApi {
   return createApi(async (method, input) => JSON.parse(JSON.stringify(await core.call(method, JSON.parse(JSON.stringify(input ?? {}))))));
 }
 
-export function renderApp(core: KbCore, opts: { storage?: KeyValueStorage; hash?: string; api?: KbApi } = {}) {
+export function renderApp(core: KbCore, opts: { storage?: KeyValueStorage; hash?: string; api?: KbApi; events?: AppServices['events'] } = {}) {
   window.location.hash = opts.hash ?? '#/';
-  const services: AppServices = createServices(opts.api ?? apiOver(core), opts.storage ?? memoryStorage());
+  const services: AppServices = createServices(opts.api ?? apiOver(core), opts.storage ?? memoryStorage(), opts.events);
   const i18n = createI18n('en');
   const view = render(
     <I18nextProvider i18n={i18n}>

@@ -1,6 +1,6 @@
 // The contract's roster-import and export methods, composed here so the composition root only
 // spreads them in (several people extend core/index.ts at the same time).
-import type { KbEvent, MethodOutputs, ParsedInput } from '../../shared/api';
+import type { BackupInfo, KbEvent, MethodOutputs, ParsedInput } from '../../shared/api';
 import type { Expert } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import type { EntityStore } from '../records/entity';
@@ -17,8 +17,8 @@ export interface IoContext {
   ref: ReferenceIndex;
   stores: Stores;
   emit(e: KbEvent): void;
-  /** The backup hook of CoreOptions: runs before an import writes, never for a preview. */
-  beforeImport?: (what: { kind: 'roster' | 'exchange'; fileName?: string }) => void;
+  /** The backup hook of CoreOptions: runs before an import writes, never for a preview; answers the backup it took, if any. */
+  beforeImport?: (what: { kind: 'roster' | 'exchange'; fileName?: string }) => BackupInfo | null;
 }
 
 export function ioHandlers(ctx: IoContext) {
@@ -32,10 +32,13 @@ export function ioHandlers(ctx: IoContext) {
     previewRosterImport: (input: ParsedInput<'previewRosterImport'>): Promise<MethodOutputs['previewRosterImport']> =>
       importRoster(roster, { ...input, decisions: [] }, true),
     applyRosterImport: async (input: ParsedInput<'applyRosterImport'>): Promise<MethodOutputs['applyRosterImport']> => {
-      const report = await importRoster(roster, input, false, () => ctx.beforeImport?.({ kind: 'roster', fileName: input.fileName }));
+      let backup: BackupInfo | null = null;
+      const report = await importRoster(roster, input, false, () => {
+        backup = ctx.beforeImport?.({ kind: 'roster', fileName: input.fileName }) ?? null;
+      });
       const ids = report.rows.flatMap((r) => (r.expertId && (r.outcome === 'create' || r.outcome === 'update') ? [r.expertId] : []));
       if (ids.length) ctx.emit({ type: 'changed', entity: 'expert', ids });
-      return report;
+      return { ...report, backup };
     },
     exportRecords: (input: ParsedInput<'exportRecords'>): Promise<MethodOutputs['exportRecords']> => exportRecords(ctx, input),
     exportBundle: (input: ParsedInput<'exportBundle'>): MethodOutputs['exportBundle'] => {

@@ -20,7 +20,7 @@ function browserStorage(): KeyValueStorage {
 }
 
 const storage = browserStorage();
-const services = createServices(createApi(defaultTransport()), storage);
+const services = createServices(createApi(defaultTransport()), storage, subscribeEvents);
 const i18n = createI18n(initialLanguage(storage, navigator.languages ?? [navigator.language]));
 document.documentElement.lang = i18n.language;
 

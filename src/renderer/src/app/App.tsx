@@ -14,6 +14,8 @@ import { DeploymentForm } from '../features/deployments/DeploymentForm';
 import { ExpertForm } from '../features/experts/ExpertForm';
 import { ExpertPage } from '../features/experts/ExpertPage';
 import { RosterPage } from '../features/experts/RosterPage';
+import { ImportPage } from '../features/import/ImportPage';
+import { SharePage } from '../features/import/SharePage';
 import { LessonForm } from '../features/lessons/LessonForm';
 import { LessonPage } from '../features/lessons/LessonPage';
 import { ReviewQueuePage } from '../features/privacy/ReviewQueuePage';
@@ -61,7 +63,7 @@ export function App({ onLanguage }: { onLanguage(lang: UiLanguage): void }) {
   const nav: { to: string; label: string; active: boolean }[] = [
     { to: '#/', label: t('app.dashboard'), active: section === '' },
     { to: '#/search', label: t('app.search'), active: section === 'search' },
-    { to: '#/browse', label: t('app.browse'), active: section === 'browse' || section === 'actions' || section === 'lessons' },
+    { to: '#/browse', label: t('app.browse'), active: section === 'browse' || section === 'actions' || section === 'lessons' || section === 'share' },
     { to: '#/roster', label: t('app.roster'), active: section === 'roster' || section === 'experts' || section === 'deployments' },
     { to: '#/brief', label: t('brief.nav'), active: section === 'brief' },
   ];
@@ -133,7 +135,9 @@ function Page({ route, searchInput }: { route: Route; searchInput: React.RefObje
     case 'browse':
       return <BrowsePage />;
     case 'roster':
-      return <RosterPage route={route} />;
+      return id === 'import' ? <ImportPage /> : <RosterPage route={route} />;
+    case 'share':
+      return <SharePage key={route.params.toString()} route={route} />;
     case 'settings':
       return id === 'review' ? <ReviewQueuePage /> : <SettingsPage />;
     case 'actions':

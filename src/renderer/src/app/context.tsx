@@ -15,12 +15,17 @@ export interface AppServices {
   search: SearchStore;
   roster: RosterStore;
   safety: SafetyStore;
+  /** The core's events (progress of a long import), where the transport delivers them: serve mode has none. */
+  events(listener: (e: KbEvent) => void): () => void;
 }
 
-export function createServices(api: KbApi, storage: KeyValueStorage): AppServices {
+const NO_EVENTS = () => () => {};
+
+export function createServices(api: KbApi, storage: KeyValueStorage, events: AppServices['events'] = NO_EVENTS): AppServices {
   return {
     api,
     storage,
+    events,
     reference: createReferenceStore(api),
     search: createSearchStore(api, storage),
     roster: createRosterStore(api),

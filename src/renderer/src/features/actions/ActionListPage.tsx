@@ -7,6 +7,8 @@ import { useApi } from '../../app/context';
 import { href, type Route } from '../../app/router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { actionTitle, formatRange, useLabels, type RefKind } from '../../components/labels';
+import { ExportButtons } from '../import/ExportButtons';
+import { actionFilters, selectedFilters, type ActionFilters } from './actionFilters';
 
 const PAGE = 50;
 const LIST_FILTERS = ['domain', 'topic', 'region', 'country', 'status'] as const;
@@ -22,20 +24,12 @@ export function ActionListPage({ route }: { route: Route }) {
   const [page, setPage] = useState(1);
   const [error, setError] = useState<KbError | null>(null);
 
-  const filters = {
-    domain: p.getAll('domain'),
-    topic: p.getAll('topic'),
-    region: p.getAll('region'),
-    country: p.getAll('country'),
-    status: p.getAll('status'),
-    yearFrom: p.get('yearFrom') ? Number(p.get('yearFrom')) : undefined,
-    yearTo: p.get('yearTo') ? Number(p.get('yearTo')) : undefined,
-  };
+  const filters = actionFilters(p);
+  const selected = selectedFilters(filters);
 
   useEffect(() => {
     let live = true;
-    const f = Object.fromEntries(Object.entries(filters).filter(([, v]) => (Array.isArray(v) ? v.length : v !== undefined)));
-    void api.listActions({ ...f, page, pageSize: PAGE, sort: 'startDate', order: 'desc' } as Parameters<typeof api.listActions>[0]).then((r) => {
+    void api.listActions({ ...selected, page, pageSize: PAGE, sort: 'startDate', order: 'desc' }).then((r) => {
       if (!live) return;
       if (!r.ok) return setError(r.error);
       setError(null);
@@ -98,6 +92,13 @@ export function ActionListPage({ route }: { route: Route }) {
         </p>
       )}
       {total === 0 && <p className="empty">{t('actions.none')}</p>}
+      <div className="export-panel">
+        <ExportButtons type="actions" filters={selected} shown={total} />
+        <ExportButtons type="lessons" filters={selected && lessonFilters(selected)} hint={selected ? t('exports.lessonsHint') : undefined} />
+        <a className="button" href={`#/share${key ? `?${key}` : ''}`}>
+          {t('share.link')}
+        </a>
+      </div>
       <ul className="record-list">
         {items.map((a) => (
           <li key={a.id}>
@@ -127,4 +128,9 @@ export function ActionListPage({ route }: { route: Route }) {
       </p>
     </div>
   );
+}
+
+/** Lessons have the Actions' thematic and geographic filters, not their status or years. */
+function lessonFilters({ domain, topic, region, country }: ActionFilters): ActionFilters | null {
+  return selectedFilters({ domain, topic, region, country });
 }

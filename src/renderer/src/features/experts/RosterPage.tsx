@@ -12,7 +12,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatPartialDate, useLabels } from '../../components/labels';
 import { memberStates } from './ExpertForm';
 import { isStale, LEVEL_ORDER } from './expertView';
-import { NO_FILTERS, type Level, type RosterFilters, type RosterSortColumn } from './rosterStore';
+import { ExportButtons } from '../import/ExportButtons';
+import { NO_FILTERS, toListInput, type Level, type RosterFilters, type RosterSortColumn } from './rosterStore';
 
 const ROW_HEIGHT = 52;
 const QUICK_LANGUAGES = ['fr', 'en', 'es', 'pt', 'ar', 'ru'];
@@ -72,9 +73,14 @@ export function RosterPage({ route }: { route: Route }) {
     <div className="page roster">
       <div className="page-head">
         <h1>{t('roster.title')}</h1>
-        <a className="button primary" href="#/experts/new">
-          {t('experts.new')}
-        </a>
+        <div className="actions-bar">
+          <a className="button" href="#/roster/import">
+            {t('importer.open')}
+          </a>
+          <a className="button primary" href="#/experts/new">
+            {t('experts.new')}
+          </a>
+        </div>
       </div>
 
       <section className="roster-filters" aria-label={t('roster.filters')}>
@@ -159,6 +165,7 @@ export function RosterPage({ route }: { route: Route }) {
         {s.total === null ? t('common.loading') : t('roster.count', { count: s.total })}
       </p>
       {s.total === 0 && <p className="empty">{t('roster.none')}</p>}
+      <ExportButtons type="experts" filters={active ? exportFilters(f) : null} shown={s.total} />
 
       <div className="roster-table" role="table" aria-label={t('roster.table')} aria-rowcount={count + 1}>
         <div role="rowgroup" className="roster-head">
@@ -195,6 +202,12 @@ export function RosterPage({ route }: { route: Route }) {
       </div>
     </div>
   );
+}
+
+/** The list's filters as the export takes them: the same selection, without paging or order. */
+function exportFilters(f: RosterFilters) {
+  const { page: _page, pageSize: _size, sort: _sort, order: _order, ...filters } = toListInput(f, 'familyName', 'asc', 1);
+  return filters;
 }
 
 /** The language filtered on comes first, then the strongest: what the reader is looking for. */

@@ -201,11 +201,15 @@ export function SearchPage({ route, inputRef }: { route: Route; inputRef: React.
 }
 
 function facetLabel(facet: string, value: string, labels: Labels, t: ReturnType<typeof useTranslation>['t']): string {
+  // Keys built from data, with the value as the fallback: beyond what i18next's key types can
+  // check at this size of the texts ("excessively deep"), so these lookups are untyped.
+  const byKey = t as unknown as (key: string, options: { count?: number; defaultValue: string }) => string;
   switch (facet) {
     case 'type':
-      return t(`types.${value as 'action'}_other`, { defaultValue: value });
+      // The plural form, as a facet names a kind of record.
+      return byKey(`types.${value}`, { count: 2, defaultValue: value });
     case 'status':
-      return t(`enums.status.${value as 'ongoing'}`, { defaultValue: value });
+      return byKey(`enums.status.${value}`, { defaultValue: value });
     case 'domain':
     case 'topic':
     case 'region':
