@@ -1,6 +1,7 @@
-// Saves text the page made as a file, through the browser's own download (Electron and serve mode alike).
-export function downloadFile(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+// Saves what the page made as a file of the user's: an <a download> over a Blob works the same in
+// a browser tab (serve mode) and in Electron, which asks where to save it.
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -9,6 +10,11 @@ export function downloadFile(fileName: string, content: string, type: string): v
   a.remove();
   // Revoked later, not at once: the browser reads the blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Text as a file, in UTF-8. */
+export function downloadFile(fileName: string, content: string, type: string): void {
+  downloadBlob(fileName, new Blob([content], { type: type.includes('charset') ? type : `${type};charset=utf-8` }));
 }
 
 /** A file name from a person's or a record's name: letters and digits kept, accents included. */

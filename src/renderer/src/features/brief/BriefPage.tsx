@@ -9,6 +9,7 @@ import { CEFR_LEVELS } from '../../../../shared/reference';
 import type { Action } from '../../../../shared/schemas';
 import { useApi } from '../../app/context';
 import { navigate, replaceRoute, type Route } from '../../app/router';
+import { downloadFile } from '../../components/download';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CodePicker, Fieldset, SelectField, TextArea, TextField } from '../../components/fields';
 import { actionTitle, formatPartialDate, formatRange, useLabels, type Labels } from '../../components/labels';
@@ -17,7 +18,6 @@ import { useRecordNames } from '../../components/RecordPicker';
 import { useCall } from '../../components/useCall';
 import { BRIEF_LISTS, briefHref, draftOf, hasRequest, parseBriefQuery, prepareInput, removeItem, requestKey, togglePin, undoRemove, unpinAll, type BriefQuery, type BriefRequestFields } from './briefQuery';
 import { Suggestion } from './BriefSuggestion';
-import { saveFile } from './saveFile';
 
 export function BriefPage({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -298,7 +298,7 @@ function ExportBar({ input }: { input: MethodInput<'prepareBrief'> }) {
     setError(null);
     const r = await api.exportBrief({ brief: input, format, lang: i18n.language === 'fr' ? 'fr' : 'en' });
     setBusy(false);
-    if (r.ok) saveFile(r.value.fileName, r.value.mimeType, r.value.content);
+    if (r.ok) downloadFile(r.value.fileName, r.value.content, r.value.mimeType);
     else setError(r.error);
   };
   return (

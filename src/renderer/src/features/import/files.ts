@@ -2,6 +2,7 @@
 // exported file becomes a download. The size cap is checked here, before the bytes cross the
 // transport, so a too-large file gets a clear message instead of a schema error.
 import { ROSTER_MAX_BASE64, type ExportedFile } from '../../../../shared/api';
+import { downloadBlob } from '../../components/download';
 
 /** The length of the base64 text a file of `bytes` bytes becomes. */
 export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
@@ -30,18 +31,10 @@ export async function readBase64(file: Blob): Promise<string> {
 
 export const readText = (file: Blob): Promise<string> => read(file, 'readAsText');
 
-/** Saves an exported file through the browser's download (Electron's save dialog, or the Downloads folder). */
+/** Saves an exported file (its content travels as base64: XLSX is binary). */
 export function download(file: ExportedFile): void {
   const binary = atob(file.contentBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // After the click has handed the blob to the download.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(file.fileName, new Blob([bytes], { type: file.mimeType }));
 }
