@@ -22,6 +22,7 @@ import { listActionRows } from './actions/actions.repo';
 import Database from 'better-sqlite3';
 import { countRows, createBackupSync, defaultBackupDir, rotateBackups } from './backup/backup';
 import { restoreDatabase } from './backup/restore';
+import { backupRetention } from './backup/retention';
 import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from './db/open';
 import { safetyHandlers } from './safety-handlers';
 import { listDeploymentRows } from './deployments/deployments.repo';
@@ -250,10 +251,10 @@ function backupBeforeImport(dbPath: string): void {
   try {
     // An empty knowledge base (the first import of a new file) has nothing to lose.
     if (Object.values(countRows(source)).some((n) => n > 0)) createBackupSync(source, dbPath, 'pre-import');
+    rotateBackups(defaultBackupDir(dbPath), backupRetention(source));
   } finally {
     source.close();
   }
-  rotateBackups(defaultBackupDir(dbPath));
 }
 
 /** Record-level issues are reported under `data`, where the caller put the record. */
