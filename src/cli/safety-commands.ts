@@ -49,9 +49,9 @@ export async function safetyCommand(command: (typeof SAFETY_COMMANDS)[number], c
         const settings = await core.getBackupSettings({});
         const retention = settings.ok ? settings.value : null;
         if (flags.json) return out(JSON.stringify({ ...list, retention }, null, 2));
-        if (retention) out(`Rotation keeps ${retention.keepDaily} daily backups and ${retention.keepSafety} of each of pre-migration and pre-import; manual backups are never deleted.`);
-        if (!list.backups.length) return out(`No backups in ${list.dir}.`);
+        if (!list.backups.length) out(`No backups in ${list.dir}.`);
         for (const b of list.backups) out(`${b.createdAt}  ${b.reason.padEnd(13)}  schema ${b.schemaVersion}  ${b.present ? '' : '(file missing) '}${b.path}`);
+        if (retention) out(`Rotation keeps ${retention.keepDaily} daily backups and ${retention.keepSafety} of each of pre-migration and pre-import; manual backups are never deleted.`);
       });
     case 'restore': {
       const file = args[0];

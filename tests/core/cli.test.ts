@@ -57,7 +57,7 @@ describe('the kb command line', () => {
     ok(await core.setBackupSettings({ keepDaily: 12, keepSafety: 3 }));
     core.close();
     const human = kb(['backups', '--db', db]);
-    expect(human).toMatchObject({ code: 0, stdout: `Rotation keeps 12 daily backups and 3 of each of pre-migration and pre-import; manual backups are never deleted.\nNo backups in ${path.join(path.dirname(db), 'backups')}.\n` });
+    expect(human).toMatchObject({ code: 0, stdout: `No backups in ${path.join(path.dirname(db), 'backups')}.\nRotation keeps 12 daily backups and 3 of each of pre-migration and pre-import; manual backups are never deleted.\n` });
     expect(JSON.parse(kb(['backups', '--json', '--db', db]).stdout)).toMatchObject({ backups: [], retention: { keepDaily: 12, keepSafety: 3, defaults: { keepDaily: 7, keepSafety: 5 } } });
   });
 
