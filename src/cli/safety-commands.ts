@@ -8,7 +8,7 @@ import type { KbCore } from '../core';
 import { restoreDatabase } from '../core/backup/restore';
 
 export const SAFETY_USAGE = `  backup [DIR] [--json]               a verified backup now (in DIR, else backups/ beside the database)
-  backups [--json]                    the backups beside the database, newest first
+  backups [--json]                    the backups beside the database, newest first, and how many rotation keeps
   restore FILE                        replace the database with a backup (the current file is moved aside)
   recover FILE                        export every record still readable (from a damaged database too)
   audit verify                        check that the audit log was not edited or cut
@@ -45,9 +45,13 @@ export async function safetyCommand(command: (typeof SAFETY_COMMANDS)[number], c
     case 'backups':
       return c.withCore(async (core) => {
         const list = unwrap(await core.listBackups({}));
-        if (flags.json) return out(JSON.stringify(list, null, 2));
-        if (!list.backups.length) return out(`No backups in ${list.dir}.`);
+        // The list matters most on a damaged database: a setting that cannot be read does not hide it.
+        const settings = await core.getBackupSettings({});
+        const retention = settings.ok ? settings.value : null;
+        if (flags.json) return out(JSON.stringify({ ...list, retention }, null, 2));
+        if (!list.backups.length) out(`No backups in ${list.dir}.`);
         for (const b of list.backups) out(`${b.createdAt}  ${b.reason.padEnd(13)}  schema ${b.schemaVersion}  ${b.present ? '' : '(file missing) '}${b.path}`);
+        if (retention) out(`Rotation keeps ${retention.keepDaily} daily backups and ${retention.keepSafety} of each of pre-migration and pre-import; manual backups are never deleted.`);
       });
     case 'restore': {
       const file = args[0];

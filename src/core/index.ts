@@ -23,6 +23,7 @@ import { listActionRows } from './actions/actions.repo';
 import Database from 'better-sqlite3';
 import { countRows, createBackupSync, defaultBackupDir, rotateBackups } from './backup/backup';
 import { restoreDatabase } from './backup/restore';
+import { backupRetention } from './backup/retention';
 import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from './db/open';
 import { safetyHandlers } from './safety-handlers';
 import { listDeploymentRows } from './deployments/deployments.repo';
@@ -257,10 +258,10 @@ function backupBeforeImport(dbPath: string): BackupInfo | null {
   try {
     // An empty knowledge base (the first import of a new file) has nothing to lose.
     if (Object.values(countRows(source)).some((n) => n > 0)) backup = createBackupSync(source, dbPath, 'pre-import');
+    rotateBackups(defaultBackupDir(dbPath), backupRetention(source));
   } finally {
     source.close();
   }
-  rotateBackups(defaultBackupDir(dbPath));
   return backup;
 }
 

@@ -4,7 +4,8 @@
 import type { BackupIfDueResult, DatabaseHealth, KbEvent, MethodOutputs, ParsedInput, ReadableExport, ReviewItem } from '../shared/api';
 import type { Expert, ExchangeFile } from '../shared/schemas';
 import { auditActor, recordHistory, setAuditActor, verifyAudit } from './audit/audit';
-import { createBackup, DEFAULT_KEEP, defaultBackupDir, listBackups, rotateBackups, verifyBackupFile } from './backup/backup';
+import { createBackup, defaultBackupDir, listBackups, rotateBackups, verifyBackupFile } from './backup/backup';
+import { backupRetention, backupSettings, setBackupRetention } from './backup/retention';
 import type { Db, StartupCheck } from './db/open';
 import { allIds } from './db/sql';
 import { findExpertIdsByEmail } from './experts/experts.repo';
@@ -48,10 +49,13 @@ export function safetyHandlers(ctx: SafetyContext): SafetyHandlers {
         const last = listBackups(dir).find((b) => b.reason === 'daily' && b.present);
         const due = !last || Date.now() - Date.parse(last.createdAt) >= DAY_MS;
         const created = due ? await createBackup(db, dbPath, 'daily') : null;
-        return { created, deleted: rotateBackups(dir, { daily: keepDaily ?? DEFAULT_KEEP.daily, safety: keepSafety ?? DEFAULT_KEEP.safety }) };
+        const stored = backupRetention(db);
+        return { created, deleted: rotateBackups(dir, { keepDaily: keepDaily ?? stored.keepDaily, keepSafety: keepSafety ?? stored.keepSafety }) };
       })().finally(() => (dueInFlight = null));
       return dueInFlight;
     },
+    getBackupSettings: () => backupSettings(db),
+    setBackupSettings: (keep) => tx(() => setBackupRetention(db, keep)),
     listBackups: () => {
       const dir = inMemory ? '' : defaultBackupDir(dbPath);
       return { dir, backups: inMemory ? [] : listBackups(dir) };

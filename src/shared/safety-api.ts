@@ -11,6 +11,13 @@ export const AUDIT_ENTITIES = ['action', 'lesson', 'expert', 'deployment', 'impo
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 const Empty = z.object({}).strict();
+
+/** The numbers of automatic backups rotation may keep: also the bounds the Settings form shows. */
+export const RETENTION_BOUNDS = { keepDaily: { min: 1, max: 366 }, keepSafety: { min: 1, max: 100 } } as const;
+const keepCount = (b: { min: number; max: number }) => z.number().int().min(b.min).max(b.max);
+/** How many daily backups rotation keeps, and how many of each of pre-migration and pre-import. */
+export const BackupRetention = z.object({ keepDaily: keepCount(RETENTION_BOUNDS.keepDaily), keepSafety: keepCount(RETENTION_BOUNDS.keepSafety) }).strict();
+export type BackupRetention = z.infer<typeof BackupRetention>;
 const ById = z.object({ id: Uuid }).strict();
 
 export const safetyMethods = {
@@ -19,9 +26,13 @@ export const safetyMethods = {
   /**
    * The daily backup when the last one is 24 h old or more; the app calls it at start and every 24 h.
    * Rotates afterwards, keeping `keepDaily` daily backups and `keepSafety` of each of pre-migration
-   * and pre-import (7 and 5 by default); manual backups are never deleted.
+   * and pre-import; a number not given is the one in getBackupSettings. Manual backups are never deleted.
    */
-  backupIfDue: z.object({ keepDaily: z.number().int().min(1).max(366).optional(), keepSafety: z.number().int().min(1).max(100).optional() }).strict(),
+  backupIfDue: BackupRetention.partial(),
+  /** The retention rotation uses (stored in the database, else the defaults), and the defaults. */
+  getBackupSettings: Empty,
+  /** Stores the retention in the database; applied by the next rotation (the daily check or an import). */
+  setBackupSettings: BackupRetention,
   listBackups: Empty,
   /** Replaces the open database with a verified backup; the current file is moved aside, never deleted. */
   restoreBackup: z.object({ file: z.string().min(1).max(4000) }).strict(),
@@ -87,6 +98,10 @@ export interface BackupIfDueResult {
   created: BackupInfo | null;
   /** Paths of older automatic backups removed by rotation. */
   deleted: string[];
+}
+
+export interface BackupSettings extends BackupRetention {
+  defaults: BackupRetention;
 }
 
 export interface RestoreResult {
@@ -182,6 +197,8 @@ export interface ReviewQueue {
 export interface SafetyOutputs {
   createBackup: BackupInfo;
   backupIfDue: BackupIfDueResult;
+  getBackupSettings: BackupSettings;
+  setBackupSettings: BackupSettings;
   listBackups: BackupList;
   restoreBackup: RestoreResult;
   getDatabaseHealth: DatabaseHealth;

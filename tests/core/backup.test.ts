@@ -6,9 +6,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type KbCore } from '../../src/core';
 import { cleanTemporaryFiles, listBackups, rotateBackups } from '../../src/core/backup/backup';
+import { RETENTION_RECORD } from '../../src/core/backup/retention';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/core/db/migrations';
 import { openDatabase, sessionMarker } from '../../src/core/db/open';
 import type { BackupInfo } from '../../src/shared/api';
+import { damageTable } from './damage';
 import { err, expertHelene, ghana, ok, tempDir } from './helpers';
 import { rosterInput } from './roster-helpers';
 
@@ -126,27 +128,27 @@ describe('verified backups', () => {
     fs.writeFileSync(manifest, JSON.stringify({ ...m, createdAt: new Date(Date.now() - 25 * 3600_000).toISOString() }));
     expect(ok(await core.backupIfDue({})).created).toMatchObject({ reason: 'daily' });
     expect(listBackups(path.join(dir, 'backups')).filter((b) => b.reason === 'daily')).toHaveLength(2);
-    // The Settings screen's number of daily backups to keep: the older one goes.
+    // A number given by the caller: the older one goes.
     expect(ok(await core.backupIfDue({ keepDaily: 1 }))).toEqual({ created: null, deleted: [first.created!.path] });
     core.close();
     expect(listBackups(path.join(dir, 'backups')).filter((b) => b.reason === 'daily')).toHaveLength(1);
   });
 });
 
-describe('rotation', () => {
-  /** Backups with chosen ages, made for real and back-dated in their manifests. */
-  async function aged(core: KbCore, reasons: BackupInfo['reason'][]): Promise<BackupInfo[]> {
-    const made: BackupInfo[] = [];
-    for (const [i, reason] of reasons.entries()) {
-      const b = ok(await core.createBackup({}));
-      const file = `${b.path}.json`;
-      const createdAt = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
-      fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), reason, createdAt }));
-      made.push({ ...b, reason, createdAt });
-    }
-    return made;
+/** Backups with chosen ages (days since 1 January 2026), made for real and back-dated in their manifests. */
+async function aged(core: KbCore, reasons: BackupInfo['reason'][]): Promise<BackupInfo[]> {
+  const made: BackupInfo[] = [];
+  for (const [i, reason] of reasons.entries()) {
+    const b = ok(await core.createBackup({}));
+    const file = `${b.path}.json`;
+    const createdAt = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), reason, createdAt }));
+    made.push({ ...b, reason, createdAt });
   }
+  return made;
+}
 
+describe('rotation', () => {
   it('keeps the newest N daily and M pre-migration/pre-import backups, never a manual one nor a file without a manifest', async () => {
     const { core, dir } = fileCore();
     const made = await aged(core, ['daily', 'daily', 'daily', 'manual', 'pre-import', 'pre-import', 'pre-migration', 'pre-migration', 'daily']);
@@ -159,7 +161,7 @@ describe('rotation', () => {
     fs.writeFileSync(outside, 'precious');
     fs.writeFileSync(path.join(folder, 'evil.sqlite.json'), JSON.stringify({ ...JSON.parse(fs.readFileSync(`${made[0]!.path}.json`, 'utf8')), file: '../precious.sqlite' }));
 
-    const deleted = rotateBackups(folder, { daily: 2, safety: 1 });
+    const deleted = rotateBackups(folder, { keepDaily: 2, keepSafety: 1 });
     const kept = listBackups(folder).map((b) => b.path);
     expect(deleted.sort()).toEqual([made[0]!.path, made[1]!.path, made[4]!.path, made[6]!.path].sort());
     expect(kept.sort()).toEqual([made[2]!.path, made[3]!.path, made[5]!.path, made[7]!.path, made[8]!.path].sort());
@@ -179,6 +181,78 @@ describe('rotation', () => {
     expect(cleanTemporaryFiles(folder).sort()).toEqual([path.basename(deadTmp), `${path.basename(deadTmp)}-journal`].sort());
     expect(fs.readdirSync(folder)).toEqual([path.basename(liveTmp)]);
     expect(listBackups(folder)).toEqual([]);
+  });
+});
+
+describe('the retention setting', () => {
+  const present = (b: BackupInfo) => fs.existsSync(b.path) && fs.existsSync(`${b.path}.json`);
+
+  it('is stored in the database, survives reopening, and is what rotation keeps; numbers given to backupIfDue still win', async () => {
+    const { core, dbPath, dir } = fileCore();
+    expect(ok(await core.getBackupSettings({}))).toEqual({ keepDaily: 7, keepSafety: 5, defaults: { keepDaily: 7, keepSafety: 5 } });
+    ok(await core.createAction({ data: ghana }));
+    const [d1, d2, d3, i1, i2, i3] = await aged(core, ['daily', 'daily', 'daily', 'pre-import', 'pre-import', 'pre-import']);
+    expect(ok(await core.setBackupSettings({ keepDaily: 2, keepSafety: 1 }))).toEqual({ keepDaily: 2, keepSafety: 1, defaults: { keepDaily: 7, keepSafety: 5 } });
+    const [entry] = ok(await core.getHistory({ entity: 'settings', id: RETENTION_RECORD }));
+    expect(entry).toMatchObject({ action: 'set', fields: ['keepDaily', 'keepSafety'], detail: { keepDaily: 2, keepSafety: 1 } });
+    core.close();
+
+    const reopened = createCore({ dbPath });
+    expect(ok(await reopened.getBackupSettings({}))).toMatchObject({ keepDaily: 2, keepSafety: 1 });
+    // The last daily backup is months old: a new one is made, then the stored numbers rotate.
+    const due = ok(await reopened.backupIfDue({}));
+    expect(due.created).toMatchObject({ reason: 'daily' });
+    expect(due.deleted.sort()).toEqual([d1!.path, d2!.path, i1!.path, i2!.path].sort());
+    expect([d1, d2, i1, i2].map((b) => present(b!))).toEqual([false, false, false, false]);
+    expect([d3!, i3!, due.created!].map(present)).toEqual([true, true, true]);
+
+    // An import that writes takes its backup and rotates by the stored number too: only it is left of its kind.
+    ok(await reopened.importExchange({ document: { format: 'mieux-kb', version: 1, actions: [{ ...ghana, code: 'Ghana IV' }] } }));
+    const preImport = listBackups(path.join(dir, 'backups')).filter((b) => b.reason === 'pre-import');
+    expect(preImport).toHaveLength(1);
+    expect(preImport[0]!.path).not.toBe(i3!.path);
+    expect(present(i3!)).toBe(false);
+
+    expect(ok(await reopened.backupIfDue({ keepDaily: 1 })).deleted).toEqual([d3!.path]);
+    expect(ok(await reopened.getBackupSettings({})).keepDaily).toBe(2);
+    reopened.close();
+  });
+
+  it('refuses numbers outside the bounds of backupIfDue, naming the field, and keeps the stored ones', async () => {
+    const { core } = fileCore();
+    ok(await core.setBackupSettings({ keepDaily: 10, keepSafety: 3 }));
+    const refused = [
+      [{ keepDaily: 0, keepSafety: 3 }, 'keepDaily'],
+      [{ keepDaily: 367, keepSafety: 3 }, 'keepDaily'],
+      [{ keepDaily: 2.5, keepSafety: 3 }, 'keepDaily'],
+      [{ keepDaily: 10, keepSafety: 101 }, 'keepSafety'],
+      [{ keepDaily: 10, keepSafety: '4' }, 'keepSafety'],
+      [{ keepDaily: 10 }, 'keepSafety'],
+    ] as const;
+    for (const [input, field] of refused) {
+      const e = err(await core.call('setBackupSettings', input));
+      expect(e.code).toBe('INVALID');
+      expect(e.message.startsWith(`${field}: `)).toBe(true);
+      expect(e.issues!.map((i) => i.path)).toEqual([field]);
+    }
+    expect(err(await core.backupIfDue({ keepDaily: 367 })).message).toMatch(/^keepDaily: /);
+    expect(ok(await core.getBackupSettings({}))).toMatchObject({ keepDaily: 10, keepSafety: 3 });
+    // Saving the same numbers again is not a change: one entry only.
+    ok(await core.setBackupSettings({ keepDaily: 10, keepSafety: 3 }));
+    expect(ok(await core.getHistory({ entity: 'settings', id: RETENTION_RECORD }))).toHaveLength(1);
+    core.close();
+  });
+
+  it('cannot be changed on a damaged database, and can still be read there', async () => {
+    const { core, dbPath } = fileCore();
+    ok(await core.createLesson({ data: { title: 'A lesson', polarity: 'success' } }));
+    ok(await core.setBackupSettings({ keepDaily: 3, keepSafety: 2 }));
+    core.close();
+    damageTable(dbPath, 'lessons');
+    const damaged = createCore({ dbPath });
+    expect(err(await damaged.setBackupSettings({ keepDaily: 9, keepSafety: 9 })).code).toBe('DB_CORRUPT');
+    expect(ok(await damaged.getBackupSettings({}))).toMatchObject({ keepDaily: 3, keepSafety: 2 });
+    damaged.close();
   });
 });
 

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, tempDir } from './helpers';
+import { createCore } from '../../src/core';
+import { fixture, ok, tempDir } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -48,6 +49,16 @@ describe('the kb command line', () => {
     expect(kb(['export', out, '--db', db]).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ format: 'mieux-kb', version: 1 });
     expect(kb(['check', '--db', db])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^OK: .*integrity check \(schema version \d+\)/) });
+  });
+
+  it('backups prints how many backups rotation keeps, as set in the knowledge base', async () => {
+    const db = path.join(tempDir(), 'kb.sqlite');
+    const core = createCore({ dbPath: db });
+    ok(await core.setBackupSettings({ keepDaily: 12, keepSafety: 3 }));
+    core.close();
+    const human = kb(['backups', '--db', db]);
+    expect(human).toMatchObject({ code: 0, stdout: `No backups in ${path.join(path.dirname(db), 'backups')}.\nRotation keeps 12 daily backups and 3 of each of pre-migration and pre-import; manual backups are never deleted.\n` });
+    expect(JSON.parse(kb(['backups', '--json', '--db', db]).stdout)).toMatchObject({ backups: [], retention: { keepDaily: 12, keepSafety: 3, defaults: { keepDaily: 7, keepSafety: 5 } } });
   });
 
   it('uses MIEUX_KB_DB when no --db is given', () => {

@@ -89,8 +89,12 @@ describe('backup commands', () => {
 
     const again = kb(['backup', '--db', dbPath]).stdout.split('\n')[0]!;
     const list = kb(['backups', '--db', dbPath]);
-    // The one made in another folder is not listed beside the database; the newest comes first.
-    expect(list.stdout.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`manual .*${again}$`)), expect.stringContaining(manifest.path)]);
+    // The one made in another folder is not listed beside the database; the newest comes first; then the retention in use.
+    expect(list.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`manual .*${again}$`)),
+      expect.stringContaining(manifest.path),
+      'Rotation keeps 7 daily backups and 5 of each of pre-migration and pre-import; manual backups are never deleted.',
+    ]);
 
     fs.writeFileSync(manifest.path, 'no longer a database');
     const refused = kb(['restore', manifest.path, '--db', dbPath]);

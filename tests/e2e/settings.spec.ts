@@ -1,6 +1,6 @@
-// The safety screens in a browser against serve mode: backups and restore over HTTP with the
-// running core, a record's history, consent withdrawal, the personal-data export, the retention
-// review, French, and the notice over a damaged database.
+// The safety screens in a browser against serve mode: backups, how many to keep and restore over
+// HTTP with the running core, a record's history, consent withdrawal, the personal-data export,
+// the retention review, French, and the notice over a damaged database.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,18 @@ test('Back up now, then restore that backup in two clicks: the data is as it was
   const table = page.getByRole('table', { name: 'Backups, newest first' });
   await expect(table.getByRole('row')).toHaveCount(2);
   await screenshot(page, 'settings');
+  const daily = page.getByRole('spinbutton', { name: 'Daily backups' });
+  await daily.fill('0');
+  await page.getByRole('button', { name: 'Save the numbers' }).click();
+  await expect(page.getByText('Enter a whole number from 1 to 366.')).toBeVisible();
+  await daily.scrollIntoViewIfNeeded();
+  await screenshot(page, 'settings-keep-refused');
+  await daily.fill('10');
+  await page.getByRole('button', { name: 'Save the numbers' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved. 10 daily backups are kept' })).toBeVisible();
+  expect(value(await core.getBackupSettings({}))).toMatchObject({ keepDaily: 10, keepSafety: 5 });
+  await page.getByRole('status').filter({ hasText: 'Saved. 10 daily backups are kept' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'settings-keep');
   await expectAccessible(page);
 
   value(await core.createAction({ data: { code: 'After the backup', titleEn: 'Made after the backup', domain: 'MD' } }));
@@ -57,7 +69,7 @@ test('an edit shows in the expert’s history; withdrawing consent takes them ou
   await page.getByRole('button', { name: 'History' }).click();
   const newest = page.getByRole('table', { name: 'Changes, newest first' }).getByRole('row').nth(1);
   await expect(newest).toContainText('Edited');
-  await expect(newest.locator('code')).toHaveText(['position']);
+  await expect(newest.getByRole('cell').nth(3)).toHaveText('Position');
   await newest.scrollIntoViewIfNeeded();
   await screenshot(page, 'settings-expert-history');
 

@@ -1,14 +1,16 @@
 // The safety screens over a real core: backups and restore, a record's history, the audit name,
 // consent withdrawal and erasure on the expert page, and the notice over a damaged database.
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type KbCore } from '../../src/core';
 import { damageTable } from '../core/damage';
+import { fieldLabel } from '../../src/renderer/src/features/history/fieldLabels';
 import { formatDateTime } from '../../src/renderer/src/features/settings/format';
-import type { Expert } from '../../src/shared/schemas';
+import { createI18n } from '../../src/renderer/src/i18n';
+import { actionShape, deploymentShape, expertShape, lessonShape, type Expert } from '../../src/shared/schemas';
 import { newCore, renderApp } from './helpers';
 
 function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -55,6 +57,37 @@ describe('backups on the Settings screen', () => {
     expect(fs.existsSync(movedAside)).toBe(true);
     expect(value(await core.listActions({ pageSize: 1 })).total).toBe(before);
   });
+
+  it('keeps the numbers of backups set in Settings, and shows a number the core refuses on its field', async () => {
+    const core = newCore();
+    renderApp(core, { hash: '#/settings' });
+    const daily = (await screen.findByRole('spinbutton', { name: 'Daily backups' })) as HTMLInputElement;
+    const safety = screen.getByRole('spinbutton', { name: 'Backups before an upgrade or an import (of each kind)' }) as HTMLInputElement;
+    expect([daily.value, safety.value]).toEqual(['7', '5']);
+    expect(screen.getByText('Default: 7')).toBeTruthy();
+    expect(screen.getByText('Default: 5')).toBeTruthy();
+
+    fireEvent.change(daily, { target: { value: '14' } });
+    fireEvent.change(safety, { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the numbers' }));
+    expect(await screen.findByText('Saved. 14 daily backups are kept, and 2 of each kind before an upgrade or an import.')).toBeTruthy();
+    expect(value(await core.getBackupSettings({}))).toEqual({ keepDaily: 14, keepSafety: 2, defaults: { keepDaily: 7, keepSafety: 5 } });
+
+    fireEvent.change(daily, { target: { value: '400' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the numbers' }));
+    expect(await screen.findByText('Enter a whole number from 1 to 366.')).toBeTruthy();
+    expect(daily.getAttribute('aria-invalid')).toBe('true');
+    expect(safety.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText(/^Saved\./)).toBeNull();
+    expect(value(await core.getBackupSettings({})).keepDaily).toBe(14);
+
+    fireEvent.change(daily, { target: { value: '' } });
+    fireEvent.change(safety, { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the numbers' }));
+    expect(await screen.findByText('Enter a whole number from 1 to 100.')).toBeTruthy();
+    expect(screen.getByText('Enter a whole number from 1 to 366.')).toBeTruthy();
+    expect(value(await core.getBackupSettings({}))).toMatchObject({ keepDaily: 14, keepSafety: 2 });
+  });
 });
 
 describe('the audit trail', () => {
@@ -62,14 +95,37 @@ describe('the audit trail', () => {
     const core = newCore();
     const action = value(await core.listActions({ pageSize: 1 })).items[0]!;
     value(await core.updateAction({ id: action.id, data: { titleEn: 'A new title', status: 'suspended' } }));
-    renderApp(core, { hash: `#/actions/${action.id}` });
+    const { i18n } = renderApp(core, { hash: `#/actions/${action.id}` });
     const table = await openHistory();
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(within(rows[0]!).getByText('Edited')).toBeTruthy();
-    const fields = [...rows[0]!.querySelectorAll('code')].map((c) => c.textContent).sort();
-    expect(fields).toEqual(['status', 'titleEn']);
+    const fields = () => (within(table).getAllByRole('row')[1] as HTMLTableRowElement).cells[3]!.textContent;
+    // The form's labels in the interface language, not the codes `status` and `titleEn`.
+    expect(fields()).toBe('Status, Title in English');
     expect(within(rows.at(-1)!).getByText(/Created|Imported/)).toBeTruthy();
+    // Labels in alphabetical order (the log's order is the codes').
+    const created = (rows.at(-1) as HTMLTableRowElement).cells[3]!.textContent!.split(', ');
+    expect(created.length).toBeGreaterThan(3);
+    expect(created).toEqual([...created].sort(new Intl.Collator('en').compare));
+    await act(() => i18n.changeLanguage('fr'));
+    expect(fields()).toBe('Statut, Titre en anglais');
+  });
+
+  it('has a label in English and in French for every field of every record, and shows the code of a field it does not know', () => {
+    const shapes = { action: actionShape, lesson: lessonShape, expert: expertShape, deployment: deploymentShape };
+    for (const lang of ['en', 'fr'] as const) {
+      const { t } = createI18n(lang);
+      for (const [entity, shape] of Object.entries(shapes) as [keyof typeof shapes, object][]) {
+        const labels = Object.keys(shape).map((code) => fieldLabel(t, entity, code));
+        for (const [i, code] of Object.keys(shape).entries()) expect(labels[i], `${lang} ${entity}.${code}`).not.toMatch(new RegExp(`^(${code}|[a-z]+\\.${code})$`));
+        // One label per field: two fields of a record never read the same.
+        expect(new Set(labels).size, `${lang} ${entity}`).toBe(labels.length);
+      }
+      expect(fieldLabel(t, 'action', 'fieldOfANewerVersion')).toBe('fieldOfANewerVersion');
+      expect(fieldLabel(t, 'settings', 'actor')).toBe('actor');
+    }
+    expect(fieldLabel(createI18n('fr').t, 'expert', 'position')).toBe('Fonction');
   });
 
   it('writes the name set in Settings as “who”, and goes back to the computer user name', async () => {
@@ -92,7 +148,7 @@ describe('the audit trail', () => {
     const table = await openHistory();
     const newest = within(table).getAllByRole('row')[1]!;
     expect(within(newest).getByText('Amélie Dupont')).toBeTruthy();
-    expect(newest.querySelector('code')?.textContent).toBe('recommendation');
+    expect((newest as HTMLTableRowElement).cells[3]!.textContent).toBe('Recommendation');
 
     go('#/settings');
     fireEvent.click(await screen.findByRole('button', { name: 'Use my computer user name' }));

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import type { AuditActor, AuditEntity, AuditEntry, AuditVerification } from '../../shared/api';
 import type { Db } from '../db/open';
+import { readSetting, writeSetting } from '../db/settings.repo';
 import { nowIso, stmt } from '../db/sql';
 
 const GENESIS = '0'.repeat(64);
@@ -48,13 +49,12 @@ function osUser(): string {
 }
 
 export function auditActor(db: Db): AuditActor {
-  const set = stmt(db, 'SELECT value FROM meta WHERE key = ?').pluck().get(ACTOR_KEY) as string | undefined;
+  const set = readSetting(db, ACTOR_KEY);
   return set ? { actor: set, source: 'setting' } : { actor: osUser(), source: 'os' };
 }
 
 export function setAuditActor(db: Db, name: string | null): AuditActor {
-  if (name === null) stmt(db, 'DELETE FROM meta WHERE key = ?').run(ACTOR_KEY);
-  else stmt(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ACTOR_KEY, name);
+  writeSetting(db, ACTOR_KEY, name);
   // The actor's own name is not personal data of an expert: the change is logged like any setting.
   appendAudit(db, { entity: 'settings', recordId: ACTOR_KEY, action: 'set', fields: ['actor'] });
   return auditActor(db);

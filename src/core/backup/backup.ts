@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../shared/api';
+import { BACKUP_REASONS, type BackupInfo, type BackupReason, type BackupRetention } from '../../shared/api';
 import type { Db } from '../db/open';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { KbFailure } from '../util/errors';
@@ -32,9 +32,8 @@ const Manifest = z.object({
 });
 export type BackupManifest = z.infer<typeof Manifest>;
 
-/** How many automatic backups rotation keeps; manual ones are never deleted. */
-export const DEFAULT_KEEP = { daily: 7, safety: 5 } as const;
-export type Keep = { daily: number; safety: number };
+/** How many automatic backups rotation keeps until a user sets other numbers; manual ones are never deleted. */
+export const DEFAULT_RETENTION: Readonly<BackupRetention> = { keepDaily: 7, keepSafety: 5 };
 
 export function defaultBackupDir(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), 'backups');
@@ -179,12 +178,12 @@ function readManifest(file: string): BackupManifest | undefined {
 }
 
 /**
- * Keeps the newest `daily` daily backups and the newest `safety` of each of pre-migration and
- * pre-import; never touches manual backups or anything without a manifest. Returns what it deleted.
+ * Keeps the newest `keepDaily` daily backups and the newest `keepSafety` of each of pre-migration
+ * and pre-import; never touches manual backups or anything without a manifest. Returns what it deleted.
  */
-export function rotateBackups(dir: string, keep: Keep = DEFAULT_KEEP): string[] {
+export function rotateBackups(dir: string, keep: BackupRetention): string[] {
   const all = listBackups(dir);
-  const limits: Partial<Record<BackupReason, number>> = { daily: keep.daily, 'pre-migration': keep.safety, 'pre-import': keep.safety };
+  const limits: Partial<Record<BackupReason, number>> = { daily: keep.keepDaily, 'pre-migration': keep.keepSafety, 'pre-import': keep.keepSafety };
   const deleted: string[] = [];
   for (const [reason, limit] of Object.entries(limits)) {
     for (const b of all.filter((x) => x.reason === reason).slice(limit)) {

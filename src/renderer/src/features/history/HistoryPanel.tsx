@@ -1,5 +1,5 @@
 // A record's history from the audit trail, newest first: when, who, what and which fields changed
-// (names only: the trail never holds personal values). Loaded when opened.
+// (named by their form labels; the trail never holds personal values). Loaded when opened.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntity } from '../../../../shared/safety-api';
@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLabels } from '../../components/labels';
 import { useCall } from '../../components/useCall';
 import { formatDateTime } from '../settings/format';
+import { fieldLabel } from './fieldLabels';
 
 /** `version` changes when the record did, so an open panel shows the newest entry. */
 export function HistoryPanel({ entity, id, version }: { entity: AuditEntity; id: string; version?: string }) {
@@ -31,6 +32,8 @@ function HistoryEntries({ entity, id, version }: { entity: AuditEntity; id: stri
   const api = useApi();
   const { lang } = useLabels();
   const history = useCall(() => api.getHistory({ entity, id }), [api, entity, id, version]);
+  // The log sorts fields by code; a reader looks for a label in alphabetical order.
+  const collator = new Intl.Collator(lang);
   if (history.error) return <ErrorNotice what={t('errors.load', { what: t('history.title') })} error={history.error} onRetry={history.reload} />;
   if (!history.value) return <p>{t('common.loading')}</p>;
   if (history.value.length === 0) return <p className="hint">{t('history.none')}</p>;
@@ -52,12 +55,10 @@ function HistoryEntries({ entity, id, version }: { entity: AuditEntity; id: stri
             <td>{e.actor}</td>
             <td>{t(`history.action.${e.action}`)}</td>
             <td>
-              {e.fields.map((f, i) => (
-                <span key={f}>
-                  {i > 0 && ', '}
-                  <code>{f}</code>
-                </span>
-              ))}
+              {e.fields
+                .map((f) => fieldLabel(t, entity, f))
+                .sort(collator.compare)
+                .join(', ')}
             </td>
           </tr>
         ))}

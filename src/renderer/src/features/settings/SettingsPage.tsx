@@ -1,12 +1,14 @@
-// Settings: the database's health, its backups (make one, restore any in two clicks), and the
-// audit trail (the name written as "who", and a check that no entry was changed or removed).
+// Settings: the database's health, its backups (make one, restore any in two clicks, how many
+// automatic ones to keep), and the audit trail (the name written as "who", and a check that no
+// entry was changed or removed).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { KbError } from '../../../../shared/api';
-import type { BackupInfo, DatabaseHealth } from '../../../../shared/safety-api';
+import { RETENTION_BOUNDS, type BackupInfo, type BackupRetention, type DatabaseHealth } from '../../../../shared/safety-api';
 import { useServices } from '../../app/context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TextField } from '../../components/fields';
 import { useLabels } from '../../components/labels';
 import { useAction } from '../../components/useAction';
 import { useCall, type Loaded } from '../../components/useCall';
@@ -152,7 +154,62 @@ function BackupsCard({ health, made, onMade }: { health: DatabaseHealth | null; 
           </tbody>
         </table>
       )}
+      {/* Remade after a restore: the restored database has its own numbers. */}
+      <RetentionForm key={generation} />
     </section>
+  );
+}
+
+const RETENTION_FIELDS = Object.keys(RETENTION_BOUNDS) as (keyof BackupRetention)[];
+
+/** How many automatic backups rotation keeps; a number the core refuses is shown on its field. */
+function RetentionForm() {
+  const { t } = useTranslation();
+  const { api } = useServices();
+  const settings = useCall(() => api.getBackupSettings({}), [api]);
+  const [typed, setTyped] = useState<Partial<Record<keyof BackupRetention, string>>>({});
+  const save = useAction((keep: BackupRetention) => api.setBackupSettings(keep));
+  const current = settings.value;
+  if (settings.error) return <ErrorNotice what={t('errors.load', { what: t('settings.keepTitle') })} error={settings.error} onRetry={settings.reload} />;
+  if (!current) return null;
+
+  const text = (f: keyof BackupRetention) => typed[f] ?? String(current[f]);
+  const issues = save.error?.code === 'INVALID' ? (save.error.issues ?? []) : [];
+  const refused = RETENTION_FIELDS.filter((f) => issues.some((i) => i.path === f));
+  const fieldError = (f: keyof BackupRetention) => (refused.includes(f) ? t('settings.keepInvalid', RETENTION_BOUNDS[f]) : undefined);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    // Sent as typed: the core's bounds are the one check, and its answer names the field.
+    void save.run({ keepDaily: Number(text('keepDaily')), keepSafety: Number(text('keepSafety')) });
+  };
+
+  return (
+    <>
+      <h3>{t('settings.keepTitle')}</h3>
+      <p className="hint">{t('settings.keepHelp')}</p>
+      <form className="keep-form" onSubmit={submit} noValidate>
+        {RETENTION_FIELDS.map((f) => (
+          <TextField
+            key={f}
+            type="number"
+            label={t(`settings.${f}`)}
+            hint={t('settings.keepDefault', { n: current.defaults[f] })}
+            value={text(f)}
+            onChange={(v) => setTyped((x) => ({ ...x, [f]: v }))}
+            error={fieldError(f)}
+          />
+        ))}
+        <button type="submit" className="primary" disabled={save.busy}>
+          {t('settings.saveKeep')}
+        </button>
+      </form>
+      {save.value && (
+        <p role="status" className="done">
+          {t('settings.keepSaved', { daily: save.value.keepDaily, safety: save.value.keepSafety })}
+        </p>
+      )}
+      {save.error && refused.length === 0 && <ErrorNotice what={t('errors.save', { message: save.error.message })} error={save.error} />}
+    </>
   );
 }
 
