@@ -308,6 +308,25 @@ describe('prepareBrief on the demo knowledge base', () => {
     expect(all.experts.filter((e) => hidden.has(e.id))).toEqual([]);
     expect(brief.experts[0]!.factors.find((f) => f.factor === 'language')!.value).toBe(1);
   });
+
+  it('a short list is the head of the long one: experts scored best-bound first lose no one', async () => {
+    const core = newCore();
+    ok(await core.importExchange({ document: JSON.parse(fs.readFileSync(demoPath(), 'utf8')) }));
+    const requests: MethodInput<'prepareBrief'>['draft'][] = [
+      { countries: ['CI'], topics: ['MD-DIASPORA'], from: '2027-03' },
+      { countries: ['KZ', 'KG'], topics: ['IP-ASYLUM', 'HO-DATA'] },
+      { countries: ['MA'], domain: 'LM' },
+      { countries: ['PH', 'GH'], topics: ['IMT-THB', 'LM-LABOUR', 'IMT-BORDER'], from: '2026-01', to: '2027-12' },
+    ];
+    for (const draft of requests) {
+      const long = ok(await core.prepareBrief({ draft, asOf: '2026-11-29', limits: { actions: 10, lessons: 15, experts: 100 } })).experts;
+      expect(long.length).toBeGreaterThan(3);
+      for (const n of [1, 3, 5]) {
+        const short = ok(await core.prepareBrief({ draft, asOf: '2026-11-29', limits: { actions: 10, lessons: 15, experts: n } })).experts;
+        expect(short.map((e) => [e.id, e.score])).toEqual(long.slice(0, n).map((e) => [e.id, e.score]));
+      }
+    }
+  });
 });
 
 describe('exportBrief', () => {

@@ -95,6 +95,36 @@ function arrange<T extends { pinned: boolean }, K>(scored: Scored<T, K>[], pinne
   return [...first, ...rest.slice(0, Math.max(0, limit - first.length))].map((s) => ({ ...s.build(), pinned: pins.has(s.id) }));
 }
 
+/** Scores are rounded to one decimal: a bound this much below a score may still tie with it. */
+const BOUND_MARGIN = 0.1;
+
+/**
+ * Scores the candidates with the best bounds first and stops when none left can enter the list:
+ * the list is then what scoring every candidate would give, for a fraction of the work when
+ * thousands share a topic. Pinned candidates are always scored; removed ones never.
+ */
+function scoreBestFirst<C extends { id: string }, T, K>(candidates: C[], bound: (c: C) => number, score: (c: C) => Scored<T, K>, pinned: string[], removed: string[], limit: number): Scored<T, K>[] {
+  const pins = new Set(pinned);
+  const out = new Set(removed);
+  const scored = candidates.filter((c) => pins.has(c.id)).map(score);
+  const rest = candidates
+    .filter((c) => !pins.has(c.id) && !out.has(c.id))
+    .map((c) => ({ c, bound: bound(c) }))
+    .sort((a, b) => b.bound - a.bound);
+  // The best eligible scores so far, best first, `limit` of them at most.
+  const best: number[] = [];
+  for (const { c, bound: b } of rest) {
+    if (best.length >= limit && b + BOUND_MARGIN < best[best.length - 1]!) break;
+    const s = score(c);
+    scored.push(s);
+    if (!s.eligible) continue;
+    const at = best.findIndex((x) => x < s.score);
+    best.splice(at < 0 ? best.length : at, 0, s.score);
+    if (best.length > limit) best.pop();
+  }
+  return scored;
+}
+
 function withReasons<T>(base: T, terms: Term[], reasons: [number, string][]): T & { factors: BriefFactor[]; reasons: string[]; reason: string; score: number } {
   const ordered = reasons.filter(([points]) => points > 0).sort((a, b) => b[0] - a[0]).map(([, r]) => r);
   return { ...base, factors: explain(terms), reasons: ordered, reason: ordered.join(', '), score: total(terms) };
@@ -327,7 +357,15 @@ function expertShortlist(ctx: BriefContext, records: BriefRecords, request: Brie
   dropped.experts.push(...pinned.filter((id) => !found.has(id)));
 
   const known: WorkingLanguages = request.countries.map((country) => ({ country, languages: workingLanguages(country) })).filter((k) => k.languages.length > 0);
-  const scored = visible.map((e): Scored<BriefExpert, ExpertCandidate> => {
+  // At most what an expert can score: topic, language and freshness as they are, availability as
+  // declared, and the full weight of what needs deployments when the expert has any.
+  const bound = (e: ExpertCandidate) =>
+    expertTopic(request, e, w.topic).f.points +
+    languageFactor(request, known, e, w.language).f.points +
+    freshnessFactor(request, e, w.freshness).points +
+    w.availability * (AVAILABILITY[e.availability] ?? 0) +
+    (records.deploymentsOf(e.id).length ? w.region + w.rating : 0);
+  const score = (e: ExpertCandidate): Scored<BriefExpert, ExpertCandidate> => {
     const topic = expertTopic(request, e, w.topic);
     const language = languageFactor(request, known, e, w.language);
     const mine = records.deploymentsOf(e.id);
@@ -349,7 +387,8 @@ function expertShortlist(ctx: BriefContext, records: BriefRecords, request: Brie
         [rating.points, `rated ${round(mean, 1)}/5`],
       ]);
     return { id: e.id, key: e, build, score: total(factors), eligible: topic.f.value > 0 || region.f.value > 0 };
-  });
+  };
+  const scored = scoreBestFirst(visible, bound, score, pinned, input.removed.experts, input.limits.experts);
   return arrange(scored, pinned, input.removed.experts, input.limits.experts, (a, b) => compareText(a.familyName, b.familyName) || compareText(a.id, b.id));
 }
 
