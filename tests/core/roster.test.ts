@@ -167,6 +167,16 @@ describe('matching existing experts', () => {
     expect(asNew.experts).toMatchObject({ created: 1 });
     expect(ok(await core.listExperts({})).total).toBe(2);
   });
+
+  it('in a roster of thousands, a misspelt name is still offered, and an unrelated one is not', async () => {
+    const core = newCore();
+    const many = Array.from({ length: 3000 }, (_, i) => ({ givenName: `Given${i}`, familyName: `Family${i}`, email: `p${i}@example.eu` }));
+    const smith = { id: '00000003-0000-4000-8000-000000000001', givenName: 'John', familyName: 'Smith', institution: 'Home Office' };
+    ok(await core.importExchange({ document: { format: 'mieux-kb', version: 1, experts: [...many, smith] } }));
+    const preview = ok(await core.previewRosterImport(rosterInput('r.csv', 'First name;Last name;Institution\r\nJon;Smyth;Home Office\r\nJane;Doe;Home Office\r\n')));
+    expect(preview.rows[0]).toMatchObject({ outcome: 'confirm', candidates: [{ expertId: smith.id, name: 'John Smith' }] });
+    expect(preview.rows[1]).toMatchObject({ outcome: 'create' });
+  });
 });
 
 describe('applying', () => {

@@ -34,48 +34,65 @@ class DryRunRollback extends Error {}
 
 const zero = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0, rejected: 0 });
 
-/** Above this many experts fuse.js gets slow (see TOOLCHAIN.md): candidates are then narrowed by family-name prefix first. */
-const FUSE_DIRECT_LIMIT = 2000;
 const NAME_THRESHOLD = 0.3;
 
 interface Candidate {
   id: string;
   name: string;
-  familyKey: string;
   institution: string | null;
   email: string | null;
 }
 
-/** Existing experts that may be the person on a row without a known e-mail: close name, compatible institution. */
+/**
+ * Where a person is looked for: their family name's first two letters, or their given name's
+ * first two letters with the family name's initial. A typo is then found anywhere but in the
+ * first letters of both names at once.
+ */
+function nameKeys(givenName: string, familyName: string): string[] {
+  const given = foldHeader(givenName);
+  const family = foldHeader(familyName);
+  return [`f:${family.slice(0, 2)}`, `g:${given.slice(0, 2)}${family.slice(0, 1)}`];
+}
+
+/**
+ * Existing experts that may be the person on a row without a known e-mail: close name, compatible
+ * institution. fuse.js is linear in the experts it searches (milliseconds at 2,000, see
+ * TOOLCHAIN.md), and a roster has tens of thousands of rows: each row searches only the experts
+ * that share a name key with it, a handful.
+ */
 class FuzzyMatcher {
-  private readonly all: Candidate[];
-  private readonly fuse?: Fuse<Candidate>;
-  private readonly buckets = new Map<string, Fuse<Candidate>>();
+  private readonly byKey = new Map<string, Candidate[]>();
+  private readonly indexes = new Map<string, Fuse<Candidate>>();
 
   constructor(db: Db) {
-    this.all = allIds(db, 'experts', 'family_name')
-      .map((id) => readExpert(db, id)!)
-      .filter((e) => !isHidden(e))
-      .map((e) => ({ id: e.id, name: `${e.givenName} ${e.familyName}`, familyKey: foldHeader(e.familyName).slice(0, 3), institution: e.institution, email: e.email }));
-    if (this.all.length <= FUSE_DIRECT_LIMIT) this.fuse = this.makeFuse(this.all);
+    for (const e of allIds(db, 'experts', 'family_name').map((id) => readExpert(db, id)!)) {
+      if (isHidden(e)) continue;
+      const candidate = { id: e.id, name: `${e.givenName} ${e.familyName}`, institution: e.institution, email: e.email };
+      for (const key of nameKeys(e.givenName, e.familyName)) {
+        const list = this.byKey.get(key);
+        if (list) list.push(candidate);
+        else this.byKey.set(key, [candidate]);
+      }
+    }
   }
 
-  private makeFuse(list: Candidate[]) {
-    return new Fuse(list, { keys: ['name'], includeScore: true, threshold: NAME_THRESHOLD, ignoreDiacritics: true });
-  }
-
-  private index(familyName: string): Fuse<Candidate> {
-    if (this.fuse) return this.fuse;
-    const key = foldHeader(familyName).slice(0, 3);
-    let f = this.buckets.get(key);
-    if (!f) this.buckets.set(key, (f = this.makeFuse(this.all.filter((c) => c.familyKey === key))));
+  private index(keys: string[]): Fuse<Candidate> | null {
+    const cacheKey = keys.join('|');
+    let f = this.indexes.get(cacheKey);
+    if (!f) {
+      const candidates = [...new Set(keys.flatMap((k) => this.byKey.get(k) ?? []))];
+      if (!candidates.length) return null;
+      f = new Fuse(candidates, { keys: ['name'], includeScore: true, threshold: NAME_THRESHOLD, ignoreDiacritics: true });
+      this.indexes.set(cacheKey, f);
+    }
     return f;
   }
 
   find(givenName: string, familyName: string, institution: string | null): RosterCandidate[] {
-    if (this.all.length === 0) return [];
+    const fuse = this.byKey.size ? this.index(nameKeys(givenName, familyName)) : null;
+    if (!fuse) return [];
     const inst = institution ? foldHeader(institution) : null;
-    return this.index(familyName)
+    return fuse
       .search(`${givenName} ${familyName}`, { limit: 5 })
       .filter((r) => {
         const other = r.item.institution ? foldHeader(r.item.institution) : null;
