@@ -309,7 +309,7 @@ describe('prepareBrief on the demo knowledge base', () => {
     expect(brief.experts[0]!.factors.find((f) => f.factor === 'language')!.value).toBe(1);
   });
 
-  it('a short list is the head of the long one: experts scored best-bound first lose no one', async () => {
+  it('a short list is the head of the long one: lessons and experts scored best-bound first lose no one', async () => {
     const core = newCore();
     ok(await core.importExchange({ document: JSON.parse(fs.readFileSync(demoPath(), 'utf8')) }));
     const requests: MethodInput<'prepareBrief'>['draft'][] = [
@@ -318,14 +318,18 @@ describe('prepareBrief on the demo knowledge base', () => {
       { countries: ['MA'], domain: 'LM' },
       { countries: ['PH', 'GH'], topics: ['IMT-THB', 'LM-LABOUR', 'IMT-BORDER'], from: '2026-01', to: '2027-12' },
     ];
+    let lessonsSeen = 0;
     for (const draft of requests) {
-      const long = ok(await core.prepareBrief({ draft, asOf: '2026-11-29', limits: { actions: 10, lessons: 15, experts: 100 } })).experts;
-      expect(long.length).toBeGreaterThan(3);
+      const long = ok(await core.prepareBrief({ draft, asOf: '2026-11-29', limits: { actions: 10, lessons: 200, experts: 100 } }));
+      expect(long.experts.length).toBeGreaterThan(3);
+      lessonsSeen += long.lessons.length;
       for (const n of [1, 3, 5]) {
-        const short = ok(await core.prepareBrief({ draft, asOf: '2026-11-29', limits: { actions: 10, lessons: 15, experts: n } })).experts;
-        expect(short.map((e) => [e.id, e.score])).toEqual(long.slice(0, n).map((e) => [e.id, e.score]));
+        const short = ok(await core.prepareBrief({ draft, asOf: '2026-11-29', limits: { actions: 10, lessons: n, experts: n } }));
+        expect(short.experts.map((e) => [e.id, e.score])).toEqual(long.experts.slice(0, n).map((e) => [e.id, e.score]));
+        expect(short.lessons.map((l) => [l.id, l.score])).toEqual(long.lessons.slice(0, n).map((l) => [l.id, l.score]));
       }
     }
+    expect(lessonsSeen).toBeGreaterThan(10);
   });
 });
 

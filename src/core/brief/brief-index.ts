@@ -101,10 +101,8 @@ export class BriefRecords {
     return [...out.values()];
   }
 
-  /** These Actions, those that exist. */
-  actionsByIds(ids: readonly string[]): ActionCandidate[] {
-    const x = this.x;
-    return [...new Set(ids)].flatMap((id) => x.actions.get(id) ?? []);
+  action(id: string): ActionCandidate | undefined {
+    return this.x.actions.get(id);
   }
 
   /**

@@ -193,10 +193,18 @@ export function prepareBrief(ctx: BriefContext, input: Input): Brief {
 
 // ---------- Similar Actions ----------
 
+/** The MIEUX+ regions of a record's countries; the lists are the index's own, so each is worked out once. */
+const regionSets = new WeakMap<string[], Set<string>>();
+function regionsOf(ctx: BriefContext, countries: string[]): Set<string> {
+  let regions = regionSets.get(countries);
+  if (!regions) regionSets.set(countries, (regions = new Set(countries.flatMap((c) => ctx.search.ref.countryRegions.get(c)?.slice(0, 1) ?? []))));
+  return regions;
+}
+
 function placeFactor(ctx: BriefContext, request: BriefRequest, countries: string[], givenRegion: string | null, weight: number): { f: Term; reason: () => string; sameCountry: boolean } {
   const shared = countries.filter((c) => request.countries.includes(c));
   if (shared.length) return { f: factor('place', 1, weight, () => `same country ${shared.join(', ')}`), reason: () => `same country ${shared.join(', ')}`, sameCountry: true };
-  const regions = new Set(countries.flatMap((c) => ctx.search.ref.countryRegions.get(c)?.slice(0, 1) ?? []));
+  const regions = regionsOf(ctx, countries);
   // A regional Action given a wider region (Africa) covers every sub-region of it.
   const given = givenRegion ? [givenRegion] : [];
   const sharedRegions = request.regions.filter((r) => regions.has(r) || given.includes(r) || given.includes(ctx.search.ref.regionParents.get(r) ?? ''));
@@ -285,6 +293,11 @@ function toBriefAction(ctx: BriefContext, a: ActionCandidate): Omit<BriefAction,
 const KIND: Record<string, [number, string]> = { problem: [1, 'problem'], good_practice: [0.5, 'good practice'], success: [0.2, 'success'] };
 const REVIEW: Record<string, number> = { validated: 1, reviewed: 0.6, draft: 0.2 };
 
+/** How much a lesson's kind counts, and its name: problems first, then anything with a recommendation. */
+function lessonKind(l: LessonCandidate): [number, string] {
+  return l.polarity === 'problem' ? KIND.problem! : l.hasRecommendation ? [0.6, 'recommendation'] : (KIND[l.polarity] ?? [0, l.polarity]);
+}
+
 function applicableLessons(ctx: BriefContext, records: BriefRecords, request: BriefRequest, similar: BriefAction[], weights: BriefWeights, input: Input, dropped: Brief['dropped']): BriefLesson[] {
   const w = weights.lessons;
   const pinned = input.pinned.lessons;
@@ -293,21 +306,24 @@ function applicableLessons(ctx: BriefContext, records: BriefRecords, request: Br
   const found = new Set(rows.filter((l) => l.reviewStatus !== 'retired').map((l) => l.id));
   dropped.lessons.push(...pinned.filter((id) => !found.has(id)));
   const live = rows.filter((l) => l.reviewStatus !== 'retired');
-  const actions = new Map(records.actionsByIds(live.flatMap((l) => l.actions)).map((a) => [a.id, a]));
 
-  const scored = live.map((l): Scored<BriefLesson, LessonCandidate> => {
+  // At most what a lesson can score: its kind, review and similar Action as they are, the full
+  // weight of topic, place and recency. Cheap, and enough to skip most of thousands of lessons.
+  const bound = (l: LessonCandidate) =>
+    w.topic + w.place + w.recency + w.kind * lessonKind(l)[0] + w.review * (REVIEW[l.reviewStatus] ?? 0) + (l.actions.some((id) => similarIds.has(id)) ? w.similarAction : 0);
+  const score = (l: LessonCandidate): Scored<BriefLesson, LessonCandidate> => {
     const { topics, countries } = records.scopeOf(l);
     const topic = topicFactor(request, topics, w.topic);
     const place = placeFactor(ctx, request, countries, null, w.place);
-    const fromSimilar = l.actions.filter((id) => similarIds.has(id)).map((id) => actions.get(id)?.code ?? id);
+    const fromSimilar = l.actions.filter((id) => similarIds.has(id)).map((id) => records.action(id)?.code ?? id);
     const similarF = factor('similarAction', fromSimilar.length ? 1 : 0, w.similarAction, () => fromSimilar.length ? `learned on ${fromSimilar.join(', ')}` : 'not from a similar Action of this brief');
-    const [kindValue, kindLabel] = l.polarity === 'problem' ? KIND.problem! : l.hasRecommendation ? [0.6, 'recommendation'] : (KIND[l.polarity] ?? [0, l.polarity]);
+    const [kindValue, kindLabel] = lessonKind(l);
     const kind = factor('kind', kindValue, w.kind, () => l.polarity === 'problem' && l.hasRecommendation ? 'problem, with a recommendation' : kindLabel);
     const review = factor('review', REVIEW[l.reviewStatus] ?? 0, w.review, () => l.reviewStatus);
     const recency = recencyFactor(l.recordedOn, request.asOf, w.recency, 'recorded');
     const factors = [topic.f, place.f, similarF, kind, review, recency];
     const build = () =>
-      withReasons(toBriefLesson(l, topics, countries, actions), factors, [
+      withReasons(toBriefLesson(l, topics, countries, records), factors, [
         [topic.f.points, topic.shared.length ? sameTopicReason(topic.shared) : ''],
         [place.f.points, place.reason()],
         [similarF.points, `from ${fromSimilar.join(', ')}`],
@@ -315,13 +331,14 @@ function applicableLessons(ctx: BriefContext, records: BriefRecords, request: Br
         [review.value === 1 ? review.points : 0, 'validated'],
       ]);
     return { id: l.id, key: l, build, score: total(factors), eligible: topic.shared.length > 0 || place.sameCountry || fromSimilar.length > 0 };
-  });
+  };
+  const scored = scoreBestFirst(live, bound, score, pinned, input.removed.lessons, input.limits.lessons);
   const shown = arrange(scored, pinned, input.removed.lessons, input.limits.lessons, (a, b) => compareText(b.recordedOn ?? '', a.recordedOn ?? '') || compareText(a.title, b.title) || compareText(a.id, b.id));
   const texts = lessonTexts(ctx.search.db, shown.map((l) => l.id));
   return shown.map((l) => ({ ...l, ...texts.get(l.id) }));
 }
 
-function toBriefLesson(l: LessonCandidate, topics: string[], countries: string[], actions: Map<string, ActionCandidate>): Omit<BriefLesson, 'score' | 'reasons' | 'reason' | 'factors'> {
+function toBriefLesson(l: LessonCandidate, topics: string[], countries: string[], records: BriefRecords): Omit<BriefLesson, 'score' | 'reasons' | 'reason' | 'factors'> {
   return {
     id: l.id,
     title: l.title,
@@ -335,7 +352,7 @@ function toBriefLesson(l: LessonCandidate, topics: string[], countries: string[]
     recommendation: null,
     topics: [...topics],
     countries: [...countries],
-    actions: l.actions.map((id) => ({ id, code: actions.get(id)?.code ?? id })),
+    actions: l.actions.map((id) => ({ id, code: records.action(id)?.code ?? id })),
     pinned: false,
   };
 }
