@@ -307,10 +307,18 @@ function applicableLessons(ctx: BriefContext, records: BriefRecords, request: Br
   dropped.lessons.push(...pinned.filter((id) => !found.has(id)));
   const live = rows.filter((l) => l.reviewStatus !== 'retired');
 
-  // At most what a lesson can score: its kind, review and similar Action as they are, the full
-  // weight of topic, place and recency. Cheap, and enough to skip most of thousands of lessons.
-  const bound = (l: LessonCandidate) =>
-    w.topic + w.place + w.recency + w.kind * lessonKind(l)[0] + w.review * (REVIEW[l.reviewStatus] ?? 0) + (l.actions.some((id) => similarIds.has(id)) ? w.similarAction : 0);
+  // At most what a lesson can score: everything as it is but recency, at its full weight.
+  const bound = (l: LessonCandidate) => {
+    const { topics, countries } = records.scopeOf(l);
+    return (
+      topicFactor(request, topics, w.topic).f.points +
+      placeFactor(ctx, request, countries, null, w.place).f.points +
+      w.recency +
+      w.kind * lessonKind(l)[0] +
+      w.review * (REVIEW[l.reviewStatus] ?? 0) +
+      (l.actions.some((id) => similarIds.has(id)) ? w.similarAction : 0)
+    );
+  };
   const score = (l: LessonCandidate): Scored<BriefLesson, LessonCandidate> => {
     const { topics, countries } = records.scopeOf(l);
     const topic = topicFactor(request, topics, w.topic);
