@@ -28,8 +28,8 @@ new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.longe
 
 /**
  * Runs in the page (as text: tsx would otherwise wrap its inner functions in a helper the page
- * lacks). Sets the search box as typing does, then waits until the results of exactly that text
- * are in the DOM and one more frame has been painted.
+ * lacks). Sets the search box as typing does, then waits for the first frame that paints the
+ * results of exactly that text.
  */
 const MEASURE_KEYSTROKE = `async (q) => {
   const input = document.querySelector('input[type="search"]');
@@ -40,9 +40,10 @@ const MEASURE_KEYSTROKE = `async (q) => {
   await new Promise((resolve) => {
     const check = () => {
       const results = document.querySelector('section.results');
-      if (results && results.getAttribute('data-query') === q && results.getAttribute('aria-busy') === 'false') {
-        requestAnimationFrame(() => setTimeout(resolve, 0));
-      } else requestAnimationFrame(check);
+      // check() runs in a frame's animation callbacks, before that frame paints: once the results
+      // are in the DOM here, this frame paints them, and a task queued now runs after that paint.
+      if (results && results.getAttribute('data-query') === q && results.getAttribute('aria-busy') === 'false') setTimeout(resolve, 0);
+      else requestAnimationFrame(check);
     };
     check();
   });
