@@ -227,6 +227,8 @@ describe('sharing bundles', () => {
     await b.importBundle({ document: bundle });
     await new Promise((r) => setTimeout(r, 5));
     await a.updateExpert({ id: expert.value.id, data: { phone: '+33 6 00 00 00 01' } });
+    // Versions are millisecond times: two edits in the same millisecond would read as one version.
+    await new Promise((r) => setTimeout(r, 5));
     await b.updateExpert({ id: expert.value.id, data: { phone: '+33 6 00 00 00 02' } });
     const fromB = await b.exportBundle({});
     if (!fromB.ok) throw new Error(fromB.error.message);
