@@ -4,6 +4,7 @@
 // (loadBriefRecords) and kept until the database changes: by this connection (total_changes) or
 // by another one (data_version). Long texts stay in the database.
 import type { Db } from '../db/open';
+import { isHidden } from '../experts/experts.service';
 import { stmt } from '../db/sql';
 import { loadBriefRecords, type ActionCandidate, type DeploymentFact, type ExpertCandidate, type LessonCandidate } from './brief.repo';
 
@@ -39,7 +40,9 @@ interface Maps {
   deploymentsByCountry: Map<string, DeploymentFact[]>;
 }
 
-const hidden = (e: ExpertCandidate) => e.restricted || e.withdrawnOn !== null || e.rosterStatus === 'archived';
+/** Never proposed: hidden from every list (restricted, consent withdrawn), or archived. */
+export const notProposed = (e: ExpertCandidate): boolean =>
+  isHidden({ restricted: e.restricted, consent: { givenOn: null, basis: null, noticeVersion: null, withdrawnOn: e.withdrawnOn } }) || e.rosterStatus === 'archived';
 
 export class BriefIndex {
   private version = '';
@@ -141,7 +144,7 @@ export class BriefRecords {
         if (e) out.set(e.id, e);
       }
     }
-    for (const [id, e] of out) if (hidden(e)) out.delete(id);
+    for (const [id, e] of out) if (notProposed(e)) out.delete(id);
     for (const id of extra) {
       const e = x.experts.get(id);
       if (e) out.set(id, e);

@@ -13,11 +13,10 @@ import type {
   ParsedInput,
 } from '../../shared/api';
 import { levelRank } from '../experts/experts.repo';
-import { isHidden } from '../experts/experts.service';
 import { readAction } from '../actions/actions.service';
 import type { SearchContext } from '../search/search.service';
 import { invalidFailure, notFound } from '../util/errors';
-import type { BriefIndex, BriefRecords } from './brief-index';
+import { notProposed, type BriefIndex, type BriefRecords } from './brief-index';
 import { actionSummaries, lessonTexts, type ActionCandidate, type DeploymentFact, type ExpertCandidate, type LessonCandidate } from './brief.repo';
 import { COUNTRY_LANGUAGES, workingLanguages } from './country-languages';
 import { textSimilarity } from './text-similarity';
@@ -375,9 +374,8 @@ function expertShortlist(ctx: BriefContext, records: BriefRecords, request: Brie
   // Without requested topics, an expert of the request's domain is a topic match.
   const topicsWanted = request.topics.length ? request.topics : request.domain ? ctx.search.ref.reference.topics.filter((t) => t.domain === request.domain).map((t) => t.code) : [];
   const rows = records.expertCandidates(topicsWanted, request.countries, pinned);
-  const visible = rows.filter(
-    (e) => !isHidden({ restricted: e.restricted, consent: { givenOn: null, basis: null, noticeVersion: null, withdrawnOn: e.withdrawnOn } }) && e.rosterStatus !== 'archived',
-  );
+  // Pinned experts come back whatever they are: the ones never proposed are reported as dropped.
+  const visible = rows.filter((e) => !notProposed(e));
   const found = new Set(visible.map((e) => e.id));
   dropped.experts.push(...pinned.filter((id) => !found.has(id)));
 

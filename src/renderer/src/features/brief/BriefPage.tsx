@@ -4,7 +4,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { BriefDraft, type Brief, type BriefList, type KbError, type MethodInput } from '../../../../shared/api';
+import { BriefDraft, type Brief, type BriefList, type MethodInput } from '../../../../shared/api';
 import { CEFR_LEVELS } from '../../../../shared/reference';
 import type { Action } from '../../../../shared/schemas';
 import { useApi } from '../../app/context';
@@ -15,6 +15,7 @@ import { CodePicker, Fieldset, SelectField, TextArea, TextField } from '../../co
 import { actionTitle, formatPartialDate, formatRange, useLabels, type Labels } from '../../components/labels';
 import { Facts } from '../../components/Record';
 import { useRecordNames } from '../../components/RecordPicker';
+import { useAction } from '../../components/useAction';
 import { useCall } from '../../components/useCall';
 import { BRIEF_LISTS, briefHref, draftOf, hasRequest, parseBriefQuery, prepareInput, removeItem, requestKey, togglePin, undoRemove, unpinAll, type BriefQuery, type BriefRequestFields } from './briefQuery';
 import { Suggestion } from './BriefSuggestion';
@@ -291,15 +292,11 @@ function RequestSummary({ brief, description, labels }: { brief: Brief; descript
 function ExportBar({ input }: { input: MethodInput<'prepareBrief'> }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<KbError | null>(null);
+  const exporting = useAction((format: 'html' | 'bundle') => api.exportBrief({ brief: input, format, lang: i18n.language === 'fr' ? 'fr' : 'en' }));
+  const { busy, error } = exporting;
   const download = async (format: 'html' | 'bundle') => {
-    setBusy(true);
-    setError(null);
-    const r = await api.exportBrief({ brief: input, format, lang: i18n.language === 'fr' ? 'fr' : 'en' });
-    setBusy(false);
-    if (r.ok) downloadFile(r.value.fileName, r.value.content, r.value.mimeType);
-    else setError(r.error);
+    const file = await exporting.run(format);
+    if (file) downloadFile(file.fileName, file.content, file.mimeType);
   };
   return (
     <div className="brief-tools no-print" role="group" aria-label={t('brief.export')}>

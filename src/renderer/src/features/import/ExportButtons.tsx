@@ -2,9 +2,10 @@
 // the core writes. The file arrives as base64 and is saved through a download.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EXPORT_FORMATS, KbError, MethodInput } from '../../../../shared/api';
+import type { EXPORT_FORMATS, MethodInput } from '../../../../shared/api';
 import { useApi } from '../../app/context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAction } from '../../components/useAction';
 import { download } from './files';
 
 type Format = (typeof EXPORT_FORMATS)[number];
@@ -17,23 +18,15 @@ export function ExportButtons({ type, filters, shown, hint }: { type: RecordType
   const { t } = useTranslation();
   const api = useApi();
   const [scope, setScope] = useState<'filtered' | 'all'>('filtered');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState<KbError | null>(null);
+  const exporting = useAction((format: Format) =>
+    api.exportRecords({ type, format, filters: filters && scope === 'filtered' ? filters : undefined } as MethodInput<'exportRecords'>),
+  );
+  const { busy, error, value: done } = exporting;
+  const message = busy ? t('exports.working') : done ? t('exports.done', { count: done.count, file: done.fileName }) : '';
 
   const run = async (format: Format) => {
-    setBusy(true);
-    setMessage(t('exports.working'));
-    const input = { type, format, filters: filters && scope === 'filtered' ? filters : undefined } as MethodInput<'exportRecords'>;
-    const r = await api.exportRecords(input);
-    setBusy(false);
-    if (!r.ok) {
-      setMessage('');
-      return setError(r.error);
-    }
-    setError(null);
-    download(r.value);
-    setMessage(t('exports.done', { count: r.value.count, file: r.value.fileName }));
+    const file = await exporting.run(format);
+    if (file) download(file);
   };
 
   const label = t(`exports.${type}`);

@@ -7,6 +7,7 @@ import type { BundleConflict, BundleReport, KbError } from '../../../../shared/a
 import { useApi, useServices } from '../../app/context';
 import type { Route } from '../../app/router';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAction } from '../../components/useAction';
 import { useCall } from '../../components/useCall';
 import { actionFilters, selectedFilters } from '../actions/actionFilters';
 import { BusyNote } from './BusyNote';
@@ -36,18 +37,13 @@ function ExportBundle({ params }: { params: URLSearchParams }) {
   const filters = selectedFilters(actionFilters(params));
   const key = params.toString();
   const count = useCall(() => api.listActions({ ...filters, pageSize: 1 }), [api, key]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState<KbError | null>(null);
+  const exporting = useAction(() => api.exportBundle({ filters: filters ?? undefined }));
+  const { busy, error, value: done } = exporting;
+  const message = done ? t('share.exported', { count: done.count, file: done.fileName }) : '';
 
   const run = async () => {
-    setBusy(true);
-    const r = await api.exportBundle({ filters: filters ?? undefined });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    download(r.value);
-    setMessage(t('share.exported', { count: r.value.count, file: r.value.fileName }));
+    const file = await exporting.run();
+    if (file) download(file);
   };
 
   return (
