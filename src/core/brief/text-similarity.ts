@@ -7,8 +7,8 @@
 // search's hit rendering (records, snippets, facets) is not needed here and would cost most.
 import { foldWord, foldWords, WORD_RE } from '../search/fold';
 import { parseQuery } from '../search/query';
-import { matchRowids, rankAll } from '../search/search.repo';
-import { planQuery, type SearchContext } from '../search/search.service';
+import { matchRowids } from '../search/search.repo';
+import { planQuery, rankMatches, type SearchContext } from '../search/search.service';
 import { findConcepts } from '../search/thesaurus';
 import { documentFrequency } from './brief.repo';
 
@@ -54,7 +54,7 @@ export function describeText(ctx: SearchContext, text: string): { query: string;
 
   const candidates = [...new Set(words.filter((w, i) => !inSpan.has(i) && w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w)))];
   // Rare words discriminate; words the index has never seen cannot match anything.
-  const common = Math.max(20, ctx.docs.sync().live.size * COMMON_SHARE);
+  const common = Math.max(20, ctx.docs.sync().size * COMMON_SHARE);
   const rare = candidates
     .map((w) => ({ w, df: documentFrequency(ctx.db, w) }))
     .filter((x) => x.df > 0 && x.df <= common)
@@ -80,11 +80,10 @@ export function textSimilarity(ctx: SearchContext, text: string): TextSimilarity
   const spec = query ? planQuery(ctx.thesaurus, parseQuery(query, foldWords)).spec : null;
   if (!spec?.match) return { terms, scores };
   const docs = ctx.docs.sync();
-  const isAction = (rowid: number) => docs.live.has(rowid) && docs.type[rowid] === 'action';
+  const isAction = (rowid: number) => docs.isLive(rowid) && docs.type[rowid] === 'action';
   const matches = matchRowids(ctx.db, 'search_fts', spec.match);
-  const expr = matches.length <= RANK_MAX ? spec.match : spec.titleMatch && matchRowids(ctx.db, 'search_fts', spec.titleMatch).length <= RANK_MAX ? spec.titleMatch : null;
   // FTS5 ranks are negative, better first; too many matches even in titles: all count alike.
-  const ranked: [number, number][] = expr ? rankAll(ctx.db, expr).filter(([r]) => isAction(r)) : matches.filter(isAction).map((r) => [r, -1]);
+  const ranked: [number, number][] = rankMatches(ctx.db, spec, matches.length, RANK_MAX)?.filter(([r]) => isAction(r)) ?? matches.filter(isAction).map((r) => [r, -1]);
   ranked.sort((a, b) => a[1] - b[1]);
   const best = ranked.length ? -ranked[0]![1] : 0;
   for (const [rowid, rank] of ranked.slice(0, KEEP)) {

@@ -18,20 +18,19 @@ interface DocRow {
   facet_ids: string;
 }
 
-/** Parses "3 17 42" into ids without allocating a string per number. */
-function parseIds(s: string, from = 0, to = s.length): Int32Array {
-  const out: number[] = [];
-  let n = -1;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) n = (n < 0 ? 0 : n * 10) + c - 48;
-    else if (n >= 0) {
-      out.push(n);
-      n = -1;
-    }
-  }
-  if (n >= 0) out.push(n);
-  return Int32Array.from(out);
+/** "2019-03-04" → 20190304: dates compare as numbers; 0 for none. */
+function dateNumber(date: string | null): number {
+  if (!date) return 0;
+  const n = Number(date.slice(0, 10).replace(/-/g, '').padEnd(8, '0'));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** An Int32Array that grows by doubling. */
+function grown(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= a.length) return a;
+  const b = new Int32Array(Math.max(size, a.length * 2, 1024));
+  b.set(a);
+  return b;
 }
 
 export class DocIndex {
@@ -39,10 +38,20 @@ export class DocIndex {
   readonly refId: string[] = [];
   private readonly titles: string[] = [];
   private titlesLoaded = false;
-  readonly date: (string | null)[] = [];
-  readonly facetIds: Int32Array[] = [];
-  /** Every live rowid, for searches that filter without words. */
-  readonly live = new Set<number>();
+  /** Date of each rowid as yyyymmdd, 0 for none. */
+  date = new Int32Array(0);
+  /**
+   * Facet value ids of every document, packed: rowid's ids are facetData[facetStart[rowid] ..
+   * facetEnd[rowid]). A search reads them for tens of thousands of candidates, so they sit in one
+   * buffer rather than one small array per document; a changed document's ids are appended (the
+   * next whole reload packs them again). A live document has at least its type, so an empty range
+   * means no document.
+   */
+  facetStart = new Int32Array(0);
+  facetEnd = new Int32Array(0);
+  facetData = new Int32Array(0);
+  private facetUsed = 0;
+  private liveCount = 0;
   /** Value id → [facet, value]. */
   readonly values: [string, string][] = [];
   private readonly valueIds = new Map<string, number>();
@@ -66,10 +75,24 @@ export class DocIndex {
       for (const rowid of touched) {
         const row = get.get(rowid) as DocRow | undefined;
         if (row) this.put(row);
-        else this.live.delete(rowid);
+        else this.remove(rowid);
       }
     }
     return this;
+  }
+
+  isLive(rowid: number): boolean {
+    return rowid < this.facetEnd.length && this.facetEnd[rowid]! > this.facetStart[rowid]!;
+  }
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  liveRowids(): number[] {
+    const out: number[] = [];
+    for (let r = 0; r < this.facetEnd.length; r++) if (this.facetEnd[r]! > this.facetStart[r]!) out.push(r);
+    return out;
   }
 
   /** Folded titles for sorting, loaded the first time a search sorts by title. */
@@ -95,34 +118,60 @@ export class DocIndex {
    * rows in the same order, so the columns line up.
    */
   private reload(): void {
-    this.live.clear();
     this.values.length = 0;
     this.valueIds.clear();
     this.titles.length = 0;
     this.titlesLoaded = false;
+    this.type.length = 0;
+    this.refId.length = 0;
     this.loadValues();
     const cols = stmt(
       this.db,
-      `SELECT group_concat(rowid, ' '), group_concat(type, ' '), group_concat(ref_id, char(10)),
+      `SELECT max(rowid), group_concat(rowid, ' '), group_concat(type, ' '), group_concat(ref_id, char(10)),
         group_concat(coalesce(date, ''), char(10)), group_concat(facet_ids, ';') FROM search_docs`,
     )
       .raw()
-      .get() as (string | null)[];
-    if (!cols[0]) return;
-    const [rowids, types, refs, dates] = cols.slice(0, 4).map((c, i) => c!.split(i < 2 ? ' ' : '\n')) as string[][];
-    const facets = cols[4]!;
-    let start = 0;
-    rowids!.forEach((r, i) => {
-      const rowid = Number(r);
-      let end = facets.indexOf(';', start);
-      if (end < 0) end = facets.length;
-      this.live.add(rowid);
-      this.type[rowid] = types![i] as DocType;
-      this.refId[rowid] = refs![i]!;
-      this.date[rowid] = dates![i] || null;
-      this.facetIds[rowid] = parseIds(facets, start, end);
-      start = end + 1;
-    });
+      .get() as [number | null, ...(string | null)[]];
+    const size = (cols[0] ?? 0) + 1;
+    this.date = new Int32Array(size);
+    this.facetStart = new Int32Array(size);
+    this.facetEnd = new Int32Array(size);
+    this.facetData = new Int32Array(0);
+    this.facetUsed = 0;
+    this.liveCount = 0;
+    if (!cols[1]) return;
+    const [rowids, types, refs, dates] = cols.slice(1, 5).map((c, i) => (c as string).split(i < 2 ? ' ' : '\n')) as string[][];
+    const facets = cols[5] as string;
+    // Every id takes at least one digit and one separator.
+    this.facetData = new Int32Array((facets.length >> 1) + 1);
+    let r = 0;
+    let n = -1;
+    // One pass over "3 17 42;3 18 40;…": a number per id, a semicolon per document.
+    const end = () => {
+      if (n >= 0) this.facetData[this.facetUsed++] = n;
+      n = -1;
+    };
+    let rowid = Number(rowids![0]);
+    this.facetStart[rowid] = 0;
+    for (let i = 0; i <= facets.length; i++) {
+      const c = i < facets.length ? facets.charCodeAt(i) : 59;
+      if (c >= 48 && c <= 57) n = (n < 0 ? 0 : n * 10) + c - 48;
+      else {
+        end();
+        if (c === 59) {
+          this.facetEnd[rowid] = this.facetUsed;
+          this.type[rowid] = types![r] as DocType;
+          this.refId[rowid] = refs![r]!;
+          this.date[rowid] = dateNumber(dates![r] || null);
+          this.liveCount++;
+          r++;
+          if (r < rowids!.length) {
+            rowid = Number(rowids![r]);
+            this.facetStart[rowid] = this.facetUsed;
+          }
+        }
+      }
+    }
   }
 
   private loadValues(): void {
@@ -134,11 +183,25 @@ export class DocIndex {
   }
 
   private put(r: DocRow): void {
-    this.live.add(r.rowid);
+    if (!this.isLive(r.rowid)) this.liveCount++;
+    const ids = r.facet_ids.split(' ').filter(Boolean).map(Number);
+    this.facetStart = grown(this.facetStart, r.rowid + 1);
+    this.facetEnd = grown(this.facetEnd, r.rowid + 1);
+    this.date = grown(this.date, r.rowid + 1);
+    this.facetData = grown(this.facetData, this.facetUsed + ids.length);
+    this.facetStart[r.rowid] = this.facetUsed;
+    this.facetData.set(ids, this.facetUsed);
+    this.facetUsed += ids.length;
+    this.facetEnd[r.rowid] = this.facetUsed;
     this.type[r.rowid] = r.type;
     this.refId[r.rowid] = r.ref_id;
     if (this.titlesLoaded) this.titles[r.rowid] = r.sort_title;
-    this.date[r.rowid] = r.date;
-    this.facetIds[r.rowid] = parseIds(r.facet_ids);
+    this.date[r.rowid] = dateNumber(r.date);
+  }
+
+  private remove(rowid: number): void {
+    if (!this.isLive(rowid)) return;
+    this.liveCount--;
+    this.facetEnd[rowid] = this.facetStart[rowid]!;
   }
 }

@@ -3,16 +3,20 @@
 import type { Db } from '../db/open';
 import { stmt } from '../db/sql';
 
-type FtsTable = 'search_fts' | 'search_exact' | 'search_names';
+type FtsTable = 'search_fts' | 'search_exact' | 'search_names' | 'search_titles';
 
 /** Every matching rowid, unranked (ranking is the expensive part of FTS5). */
 export function matchRowids(db: Db, table: FtsTable, expr: string): number[] {
   return stmt(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).pluck().all(expr) as number[];
 }
 
-/** Every matching rowid with its BM25 rank (lower is better), using the weights set at creation. */
-export function rankAll(db: Db, expr: string): [number, number][] {
-  return stmt(db, 'SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ?').raw().all(expr) as [number, number][];
+/**
+ * Every matching rowid with its BM25 rank (lower is better), using the weights set at creation.
+ * Over search_titles, only title expressions: its documents are a line long, so the same words
+ * cost a fraction of what the title column of search_fts costs (its postings span the whole text).
+ */
+export function rankAll(db: Db, table: 'search_fts' | 'search_titles', expr: string): [number, number][] {
+  return stmt(db, `SELECT rowid, rank FROM ${table} WHERE ${table} MATCH ?`).raw().all(expr) as [number, number][];
 }
 
 /**

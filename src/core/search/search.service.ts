@@ -63,16 +63,26 @@ const STOPWORDS = new Set(
   'a an and the of in on for to with by from at as is are be or during des de du la le les et en au aux pour par sur un une dans avec ou pendant entre chez'.split(' '),
 );
 const TEXT = '{title summary body}';
+const isStop = (w: string) => w.length < 2 || STOPWORDS.has(w);
+/**
+ * The words that must all occur: small words are left out when others remain ("of"* alone
+ * matches most documents and costs more than the rest of the query); phrases keep them.
+ */
+const needed = (words: string[]) => (words.every(isStop) ? words : words.filter((w) => !isStop(w)));
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** Builds expressions over a set of columns: the text columns (with stems), or titles only. */
 class Expr {
   constructor(private readonly columns: string, private readonly withStems: boolean) {}
 
-  /** One word: its folded form as a prefix, or (in the text columns) any of its stems. */
+  /**
+   * One word: its folded form as a prefix, or (in the text columns) any of its stems. A stem that
+   * starts with the word adds nothing the prefix does not match, and would cost a second pass.
+   */
   word(word: string): string {
     const prefix = `${this.columns} : ${quote(word)}*`;
-    return this.withStems ? `(${prefix} OR ${stems(word).map((s) => `stems : ${quote(s)}`).join(' OR ')})` : prefix;
+    const extra = this.withStems ? stems(word).filter((s) => !s.startsWith(word)) : [];
+    return extra.length ? `(${prefix} OR ${extra.map((s) => `stems : ${quote(s)}`).join(' OR ')})` : prefix;
   }
 
   phrase(words: string[]): string {
@@ -81,14 +91,24 @@ class Expr {
 
   clause(c: Clause): string {
     if (c.phrase) return this.phrase(c.words);
-    return c.words.length === 1 ? this.word(c.words[0]!) : `(${c.words.map((w) => this.word(w)).join(' AND ')})`;
+    return this.all(c.words);
+  }
+
+  private all(words: string[]): string {
+    const kept = needed(words);
+    return kept.length === 1 ? this.word(kept[0]!) : `(${kept.map((w) => this.word(w)).join(' AND ')})`;
   }
 
   concept(words: string[], concept: Concept): string {
+    const others = concept.terms.filter((t) => t.join(' ') !== words.join(' '));
+    // A phrase with a word that one of the one-word alternatives matches as a prefix finds nothing
+    // more ("training course" once "training"* is there), and phrases are the costly part.
+    const single = [...(words.length === 1 ? words : []), ...others.filter((t) => t.length === 1).map((t) => t[0]!)];
+    const covered = (t: string[]) => t.some((w) => single.some((s) => w.startsWith(s)));
     const alternatives = [
-      words.length === 1 ? this.word(words[0]!) : `(${words.map((w) => this.word(w)).join(' AND ')})`,
-      ...concept.terms.filter((t) => t.join(' ') !== words.join(' ')).map((t) => (t.length === 1 ? this.word(t[0]!) : this.phrase(t))),
-      ...concept.acronyms.map((a) => this.phrase([a.toLowerCase()])),
+      this.all(words),
+      ...others.filter((t) => t.length === 1 || !covered(t)).map((t) => (t.length === 1 ? this.word(t[0]!) : this.phrase(t))),
+      ...concept.acronyms.map((a) => a.toLowerCase()).filter((a) => !covered([a])).map((a) => this.phrase([a])),
     ];
     return `(${[...new Set(alternatives)].join(' OR ')})`;
   }
@@ -109,9 +129,7 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
   const exprs: string[] = [];
   const titleExprs: string[] = [];
   const meaningful: string[] = [];
-  const isStop = (w: string) => w.length < 2 || STOPWORDS.has(w);
-  // "training of trainers": the small word is left out of the AND (a prefix "of"* would also match
-  // "office" and cost more than the rest of the query), unless the query has nothing else.
+  // "training of trainers": the small word is left out of the AND, unless the query has nothing else.
   const onlyStopwords = q.groups.every((g) => g.length === 1 && !g[0]!.phrase && g[0]!.words.every(isStop));
   const both = (f: (e: Expr) => string, stopword = false) => {
     if (stopword && !onlyStopwords) return;
@@ -241,7 +259,7 @@ function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: 
         substringOnly.add(r);
       }
     }
-  } else candidates = [...docs.live];
+  } else candidates = docs.liveRowids();
   if (spec.exact) {
     const exact = new Set(matchRowids(db, 'search_exact', spec.exact));
     candidates = candidates.filter((r) => exact.has(r));
@@ -278,14 +296,25 @@ function filterAndCount(docs: DocIndex, candidates: number[], filters: [string, 
   });
   const counts = new Int32Array(n);
   const kept: number[] = [];
-  for (const rowid of candidates) {
-    const ids = docs.facetIds[rowid];
-    if (!ids || !docs.live.has(rowid)) continue;
+  const { facetStart: start, facetEnd: end, facetData: data } = docs;
+  const size = end.length;
+  for (let c = 0; c < candidates.length; c++) {
+    const rowid = candidates[c]!;
+    if (rowid >= size) continue;
+    const from = start[rowid]!;
+    const to = end[rowid]!;
+    if (from === to) continue;
+    if (full === 0) {
+      // No filter: every candidate is kept and counts for every value it has.
+      kept.push(rowid);
+      for (let k = from; k < to; k++) counts[data[k]!]!++;
+      continue;
+    }
     let mask = 0;
-    for (let k = 0; k < ids.length; k++) mask |= allowedBit[ids[k]!]!;
+    for (let k = from; k < to; k++) mask |= allowedBit[data[k]!]!;
     if (mask === full) kept.push(rowid);
-    for (let k = 0; k < ids.length; k++) {
-      const v = ids[k]!;
+    for (let k = from; k < to; k++) {
+      const v = data[k]!;
       const need = full & ~facetBit[v]!;
       if ((mask & need) === need) counts[v]!++;
     }
@@ -298,6 +327,18 @@ function filterAndCount(docs: DocIndex, candidates: number[], filters: [string, 
   }
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
   return { kept, facets };
+}
+
+/**
+ * BM25 ranks of the matches when there are few enough to rank them all (the cost grows with the
+ * matches and with every word's postings); else of the title matches alone, when few enough;
+ * else null: too many, even in titles, for ranking to tell them apart.
+ */
+export function rankMatches(db: Db, spec: SearchSpec, wordMatches: number, max = RANK_ALL_MAX): [number, number][] | null {
+  if (!spec.match) return null;
+  if (wordMatches <= max) return rankAll(db, 'search_fts', spec.match);
+  if (spec.titleMatch && matchRowids(db, 'search_titles', spec.titleMatch).length <= max) return rankAll(db, 'search_titles', spec.titleMatch);
+  return null;
 }
 
 /** The first `k` entries of `items` in `before` order, without sorting all of them. */
@@ -313,7 +354,7 @@ function topK<T>(items: Iterable<T>, k: number, before: (a: T, b: T) => boolean)
   return out;
 }
 
-const newerFirst = (docs: DocIndex) => (a: number, b: number) => (docs.date[a] ?? '') > (docs.date[b] ?? '');
+const newerFirst = (docs: DocIndex) => (a: number, b: number) => docs.date[a]! > docs.date[b]!;
 
 /** [rowid, score] of the first `k` hits in the requested order. */
 function order(
@@ -335,17 +376,7 @@ function order(
     return topK(kept, k, (a, b) => titles[a]! < titles[b]!).map((r) => [r, 0]);
   }
 
-  const rank = new Map<number, number>();
-  if (p.spec.match && !p.spec.fast) {
-    const titleOnly = p.spec.titleMatch;
-    const expr =
-      wordMatches <= RANK_ALL_MAX
-        ? p.spec.match
-        : titleOnly && matchRowids(db, 'search_fts', titleOnly).length <= RANK_ALL_MAX
-          ? titleOnly
-          : null;
-    if (expr) for (const [r, v] of rankAll(db, expr)) rank.set(r, v);
-  }
+  const rank = new Map(p.spec.fast ? [] : (rankMatches(db, p.spec, wordMatches) ?? []));
   const exact = new Set(p.spec.key ? docsWithKey(db, p.spec.key) : []);
   const tier = (r: number) => (exact.has(r) ? 0 : firsts?.has(r) ? 1 : rank.has(r) ? 2 : substringOnly.has(r) ? 4 : 3);
   const before = (a: number, b: number) => {
