@@ -62,7 +62,6 @@ const SUBSTRING_BELOW = 50;
 const STOPWORDS = new Set(
   'a an and the of in on for to with by from at as is are be or during des de du la le les et en au aux pour par sur un une dans avec ou pendant entre chez'.split(' '),
 );
-const TEXT = '{title summary body}';
 const isStop = (w: string) => w.length < 2 || STOPWORDS.has(w);
 /**
  * The words that must all occur: small words are left out when others remain ("of"* alone
@@ -71,22 +70,30 @@ const isStop = (w: string) => w.length < 2 || STOPWORDS.has(w);
 const needed = (words: string[]) => (words.every(isStop) ? words : words.filter((w) => !isStop(w)));
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** Builds expressions over a set of columns: the text columns (with stems), or titles only. */
+/**
+ * Builds expressions over the text (all columns, stems included) or over titles only. Words and
+ * phrases of the text are not limited to the text columns: the filter costs a fifth of the query
+ * (FTS5 then reads every position), and what it kept out is a stem of a word the document has.
+ */
 class Expr {
-  constructor(private readonly columns: string, private readonly withStems: boolean) {}
+  constructor(private readonly columns: string | null, private readonly withStems: boolean) {}
+
+  private in(expr: string): string {
+    return this.columns ? `${this.columns} : ${expr}` : expr;
+  }
 
   /**
-   * One word: its folded form as a prefix, or (in the text columns) any of its stems. A stem that
-   * starts with the word adds nothing the prefix does not match, and would cost a second pass.
+   * One word: its folded form as a prefix, or (in the text) any of its stems. A stem that starts
+   * with the word adds nothing the prefix does not match, and would cost a second pass.
    */
   word(word: string): string {
-    const prefix = `${this.columns} : ${quote(word)}*`;
+    const prefix = this.in(`${quote(word)}*`);
     const extra = this.withStems ? stems(word).filter((s) => !s.startsWith(word)) : [];
     return extra.length ? `(${prefix} OR ${extra.map((s) => `stems : ${quote(s)}`).join(' OR ')})` : prefix;
   }
 
   phrase(words: string[]): string {
-    return `${this.columns} : ${quote(words.join(' '))}`;
+    return this.in(quote(words.join(' ')));
   }
 
   clause(c: Clause): string {
@@ -114,7 +121,7 @@ class Expr {
   }
 }
 
-const TEXT_EXPR = new Expr(TEXT, true);
+const TEXT_EXPR = new Expr(null, true);
 const TITLE_EXPR = new Expr('{title}', false);
 
 interface Plan {
