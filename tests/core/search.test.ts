@@ -74,6 +74,19 @@ describe('prefixes, substrings and stems', () => {
     expect((await search('gh', { filters: { type: ['action'] } })).facets.type).toEqual([{ value: 'action', count: 2 }]);
   });
 
+  it('reads two letters beside longer words as a whole word of the text or the start of a title word', async () => {
+    const kb = createCore({ dbPath: ':memory:' });
+    const add = async (code: string, titleEn: string, summary: string) => ok(await kb.createAction({ data: action(code, { titleEn, summary }) })).id;
+    const card = await add('A1', 'Border checks', 'Issuing ID cards at border posts.');
+    const identity = await add('A2', 'Border identity documents', 'Passports and visas.');
+    await add('A3', 'Border posts', 'Patrols.');
+    const idea = await add('A4', 'Border policy', 'A new idea for patrols.');
+    const find = async (query: string) => ok(await kb.search({ query })).hits.map((h) => h.id);
+    expect((await find('border id')).sort()).toEqual([card, identity].sort());
+    expect(await find('border ide')).toEqual(expect.arrayContaining([identity, idea]));
+    kb.close();
+  });
+
   it('matches inside titles, codes and names', async () => {
     expect(await found('frontal')).toContain(ids.teh);
     expect(await found('dupr')).toContain(ids.helene);

@@ -7,8 +7,7 @@
 // search's hit rendering (records, snippets, facets) is not needed here and would cost most.
 import { foldWord, foldWords, WORD_RE } from '../search/fold';
 import { parseQuery } from '../search/query';
-import { matchRowids } from '../search/search.repo';
-import { planQuery, rankMatches, type SearchContext } from '../search/search.service';
+import { planQuery, rankMatches, strictMatches, type SearchContext } from '../search/search.service';
 import { findConcepts } from '../search/thesaurus';
 import { documentFrequency } from './brief.repo';
 
@@ -81,9 +80,9 @@ export function textSimilarity(ctx: SearchContext, text: string): TextSimilarity
   if (!spec?.match) return { terms, scores };
   const docs = ctx.docs.sync();
   const isAction = (rowid: number) => docs.isLive(rowid) && docs.type[rowid] === 'action';
-  const matches = matchRowids(ctx.db, 'search_fts', spec.match);
+  const { rows, matched } = strictMatches(ctx.db, spec);
   // FTS5 ranks are negative, better first; too many matches even in titles: all count alike.
-  const ranked: [number, number][] = rankMatches(ctx.db, spec, matches.length, RANK_MAX)?.filter(([r]) => isAction(r)) ?? matches.filter(isAction).map((r) => [r, -1]);
+  const ranked: [number, number][] = rankMatches(ctx.db, spec, matched, RANK_MAX)?.filter(([r]) => isAction(r)) ?? rows.filter(isAction).map((r) => [r, -1]);
   ranked.sort((a, b) => a[1] - b[1]);
   const best = ranked.length ? -ranked[0]![1] : 0;
   for (const [rowid, rank] of ranked.slice(0, KEEP)) {

@@ -49,6 +49,12 @@ export interface SearchSpec {
   key: string;
   /** Only one- and two-letter words: titles and names by prefix, unranked (typing fast path). */
   fast: boolean;
+  /**
+   * Two-letter words beside longer ones ("asylum po" while typing "policy"): each must be a word
+   * of the text or begin a word of the title. As a prefix over the whole text, two letters would
+   * expand to thousands of words and cost more than all the rest of the query.
+   */
+  short: string[];
   /** Any of the meaningful words (stopwords left out), for when all of them find too little. */
   relaxed: string | null;
 }
@@ -138,6 +144,16 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
   const meaningful: string[] = [];
   // "training of trainers": the small word is left out of the AND, unless the query has nothing else.
   const onlyStopwords = q.groups.every((g) => g.length === 1 && !g[0]!.phrase && g[0]!.words.every(isStop));
+  const allClauses = q.groups.flat();
+  const fast = allClauses.length > 0 && allClauses.every((c) => !c.phrase && c.words.every((w) => w.length <= 2));
+  const hasLongWord = allClauses.some((c) => c.phrase || c.words.some((w) => w.length > 2 && !STOPWORDS.has(w)));
+  const short: string[] = [];
+  const plainWord = (w: string) => {
+    if (hasLongWord && w.length === 2 && !isStop(w)) {
+      short.push(w);
+      titleExprs.push(TITLE_EXPR.word(w));
+    } else both((e) => e.word(w), isStop(w));
+  };
   const both = (f: (e: Expr) => string, stopword = false) => {
     if (stopword && !onlyStopwords) return;
     exprs.push(f(TEXT_EXPR));
@@ -154,10 +170,7 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
     );
     let i = 0;
     for (const span of spans) {
-      for (; i < span.start; i++) {
-        const w = words[i]!;
-        both((e) => e.word(w), isStop(w));
-      }
+      for (; i < span.start; i++) plainWord(words[i]!);
       both((e) => e.concept(words.slice(span.start, span.start + span.length), span.concept));
       for (const term of span.concept.terms) {
         for (const w of term) if (w.length > 2 && !STOPWORDS.has(w)) matcher.exact.add(w);
@@ -166,10 +179,7 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
       span.concept.acronyms.forEach((a) => matcher.exact.add(a.toLowerCase()));
       i = span.start + span.length;
     }
-    for (; i < words.length; i++) {
-      const w = words[i]!;
-      both((e) => e.word(w), isStop(w));
-    }
+    for (; i < words.length; i++) plainWord(words[i]!);
     plainRun.length = 0;
   };
   for (const group of q.groups) {
@@ -192,8 +202,6 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
   flushRun();
 
   const excludeExpr = q.excludes.length ? q.excludes.map((c) => TEXT_EXPR.clause(c)).join(' OR ') : null;
-  const allClauses = q.groups.flat();
-  const fast = allClauses.length > 0 && allClauses.every((c) => !c.phrase && c.words.every((w) => w.length <= 2));
   const positive = exprs.length ? (fast ? titleExprs.join(' AND ') : exprs.join(' AND ')) : null;
   const plainWords = q.groups.flatMap((g) => (g.length === 1 && !g[0]!.phrase ? g[0]!.words : []));
   const allPlain = q.groups.every((g) => g.length === 1 && !g[0]!.phrase);
@@ -203,6 +211,7 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
       match: positive,
       titleMatch: titleExprs.length ? titleExprs.join(' AND ') : null,
       fast,
+      short,
       relaxed: !fast && meaningful.length >= 2 ? meaningful.join(' OR ') : null,
       names: allPlain && plainWords.length > 0 && plainWords.every((w) => w.length >= 3) ? plainWords.map(quote).join(' AND ') : null,
       exact: phrases.length && phrases.length === q.groups.flat().filter((c) => c.phrase).length && q.groups.every((g) => g.length === 1) ? phrases.map((p) => quote(p.exactWords.join(' '))).join(' AND ') : null,
@@ -237,7 +246,7 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
   /** When every word together finds too little, records with some of the words follow the exact matches. */
   function relax(strict: SearchResult): SearchResult {
     if (strict.total >= RELAX_BELOW || !plan.spec.relaxed || !plan.spec.match) return strict;
-    const firsts = new Set(matchRowids(ctx.db, 'search_fts', plan.spec.match));
+    const firsts = new Set(strictMatches(ctx.db, plan.spec).rows);
     const wider = run({ ...plan, spec: { ...plan.spec, match: plan.spec.relaxed, titleMatch: null } }, firsts);
     return wider.total > strict.total ? { ...wider, suggestion: strict.suggestion } : strict;
   }
@@ -255,9 +264,13 @@ function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: 
     return { query: q.query, total, hits: toHits(rowids.map((r) => [r, 0])), facets: {}, suggestion: null, suggestionApplied: false };
   }
   let candidates: number[];
+  /** How many documents the words match before the filters: what ranking them all costs. */
+  let wordMatches = 0;
   const substringOnly = new Set<number>();
   if (spec.match) {
-    candidates = matchRowids(db, 'search_fts', spec.match);
+    const strict = strictMatches(db, spec);
+    candidates = strict.rows;
+    wordMatches = strict.matched;
     if (spec.names && candidates.length < SUBSTRING_BELOW) {
       const seen = new Set(candidates);
       for (const r of matchRowids(db, 'search_names', spec.names)) {
@@ -276,8 +289,23 @@ function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: 
     candidates = candidates.filter((r) => !excluded.has(r));
   }
   const { kept, facets } = filterAndCount(docs, candidates, filters);
-  const ordered = order(ctx, p, kept, candidates.length - substringOnly.size, substringOnly, q.sort, q.offset + q.limit, firsts);
+  const ordered = order(ctx, p, kept, wordMatches, substringOnly, q.sort, q.offset + q.limit, firsts);
   return { query: q.query, total: kept.length, hits: toHits(ordered.slice(q.offset, q.offset + q.limit)), facets, suggestion: null, suggestionApplied: false };
+}
+
+/**
+ * Every document with all the words (the fast path looks in titles only), and how many the FTS
+ * expression matched before the two-letter words narrowed them: what ranking that expression costs.
+ */
+export function strictMatches(db: Db, spec: SearchSpec): { rows: number[]; matched: number } {
+  let rows = matchRowids(db, spec.fast ? 'search_titles' : 'search_fts', spec.match!);
+  const matched = rows.length;
+  for (const w of spec.short) {
+    const allowed = new Set(matchRowids(db, 'search_fts', quote(w)));
+    for (const r of matchRowids(db, 'search_titles', `${quote(w)}*`)) allowed.add(r);
+    rows = rows.filter((r) => allowed.has(r));
+  }
+  return { rows, matched };
 }
 
 /**
@@ -368,7 +396,6 @@ function order(
   ctx: SearchContext,
   p: Plan,
   kept: number[],
-  /** How many documents the words match before the filters: what ranking them all costs. */
   wordMatches: number,
   substringOnly: Set<number>,
   sort: ParsedInput<'search'>['sort'],
