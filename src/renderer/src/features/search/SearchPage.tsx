@@ -1,6 +1,6 @@
 // The search screen: results on every keystroke, facets with live counts, chips to remove
 // filters, sort, "did you mean", saved and recent searches, and full keyboard use.
-import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { FacetValue, SearchHit } from '../../../../shared/api';
@@ -73,8 +73,9 @@ export function SearchPage({ route, inputRef }: { route: Route; inputRef: React.
   };
 
   const chips = Object.entries(s.filters).flatMap(([facet, values]) => values.map((value) => ({ facet, value })));
-  // Results render at a lower priority than the keystroke: typing never waits for 20 cards.
-  const result = useDeferredValue(s.result);
+  const result = s.result;
+  const toggleFilter = useCallback((facet: string, value: string) => void search.getState().toggleFilter(facet, value), [search]);
+  const rememberRecent = search.getState().rememberRecent;
   const hasQuery = s.query.trim().length > 0;
 
   return (
@@ -130,11 +131,11 @@ export function SearchPage({ route, inputRef }: { route: Route; inputRef: React.
 
       <div className="search-layout">
         <aside className="facets" aria-label={t('search.filters')}>
-          {result && hasQuery && <Facets facets={result.facets} selected={s.filters} labels={labels} onToggle={(f, v) => void search.getState().toggleFilter(f, v)} />}
+          {result && hasQuery && <Facets facets={result.facets} selected={s.filters} labels={labels} onToggle={toggleFilter} />}
           <SavedSearches />
         </aside>
 
-        <section className="results" aria-label={t('search.title')} aria-busy={s.loading || result !== s.result} data-query={result?.query}>
+        <section className="results" aria-label={t('search.title')} aria-busy={s.loading} data-query={result?.query}>
           {!hasQuery && <EmptyState />}
           {hasQuery && result && (
             <>
@@ -166,7 +167,7 @@ export function SearchPage({ route, inputRef }: { route: Route; inputRef: React.
               )}
               <ol className="hits" ref={listRef}>
                 {result.hits.map((h, i) => (
-                  <Hit key={`${h.type}:${h.id}`} hit={h} active={i === s.active} labels={labels} onOpen={() => search.getState().rememberRecent()} />
+                  <Hit key={`${h.type}:${h.id}`} hit={h} active={i === s.active} labels={labels} onOpen={rememberRecent} />
                 ))}
               </ol>
               {result.hits.length < result.total && (
@@ -221,7 +222,9 @@ function facetLabel(facet: string, value: string, labels: Labels, t: ReturnType<
   }
 }
 
-function Facets({ facets, selected, labels, onToggle }: { facets: Record<string, FacetValue[]>; selected: Record<string, string[]>; labels: Labels; onToggle(facet: string, value: string): void }) {
+// Memoised, as the hits below: a keystroke re-renders the page before its answer comes, and
+// facets and hits are unchanged until it does.
+const Facets = memo(function Facets({ facets, selected, labels, onToggle }: { facets: Record<string, FacetValue[]>; selected: Record<string, string[]>; labels: Labels; onToggle(facet: string, value: string): void }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   return (
@@ -261,9 +264,9 @@ function Facets({ facets, selected, labels, onToggle }: { facets: Record<string,
       })}
     </>
   );
-}
+});
 
-function Hit({ hit, active, labels, onOpen }: { hit: SearchHit; active: boolean; labels: Labels; onOpen(): void }) {
+const Hit = memo(function Hit({ hit, active, labels, onOpen }: { hit: SearchHit; active: boolean; labels: Labels; onOpen(): void }) {
   const { t } = useTranslation();
   const f = hit.facts;
   // Actions run from start to end; a lesson has the day it was recorded, an expert no date.
@@ -301,7 +304,7 @@ function Hit({ hit, active, labels, onOpen }: { hit: SearchHit; active: boolean;
       )}
     </li>
   );
-}
+});
 
 function SaveSearch({ saving, name, onName, onStart, onCancel, onSave }: { saving: boolean; name: string; onName(v: string): void; onStart(): void; onCancel(): void; onSave(): void }) {
   const { t } = useTranslation();
