@@ -79,15 +79,18 @@ export function textSimilarity(ctx: SearchContext, text: string): TextSimilarity
   const spec = query ? planQuery(ctx.thesaurus, parseQuery(query, foldWords)).spec : null;
   if (!spec?.match) return { terms, scores };
   const docs = ctx.docs.sync();
-  const isAction = (rowid: number) => docs.isLive(rowid) && docs.type[rowid] === 'action';
+  const isAction = (rowid: number) => docs.has(rowid, 'type', 'action');
   const { rows, matched } = strictMatches(ctx.db, spec);
   // FTS5 ranks are negative, better first; too many matches even in titles: all count alike.
   const ranked: [number, number][] = rankMatches(ctx.db, spec, matched, RANK_MAX)?.filter(([r]) => isAction(r)) ?? rows.filter(isAction).map((r) => [r, -1]);
   ranked.sort((a, b) => a[1] - b[1]);
   const best = ranked.length ? -ranked[0]![1] : 0;
-  for (const [rowid, rank] of ranked.slice(0, KEEP)) {
+  const kept = ranked.slice(0, KEEP);
+  const described = docs.describe(kept.map(([rowid]) => rowid));
+  for (const [rowid, rank] of kept) {
     const value = best > 0 ? -rank / best : 0;
-    if (value > 0) scores.set(docs.refId[rowid]!, value);
+    const refId = described.get(rowid)?.refId;
+    if (value > 0 && refId) scores.set(refId, value);
   }
   return { terms, scores };
 }

@@ -1,7 +1,8 @@
-// The narrow search table held in memory: type, reference, date and facet value ids of every
-// document (sort titles only once a search sorts by title). Facet counts and filters over tens of thousands of matches are a few array passes here
-// instead of a GROUP BY per facet in SQL. It follows this connection's writes row by row and
-// reloads whole when another connection (the CLI, a second window) changed the file.
+// The narrow search table held in memory: date and facet value ids of every document (sort titles
+// only once a search sorts by title; type and reference only for the hits shown). Facet counts and
+// filters over tens of thousands of matches are a few array passes here instead of a GROUP BY per
+// facet in SQL. It follows this connection's writes row by row and reloads whole when another
+// connection (the CLI, a second window) changed the file.
 import type { Db } from '../db/open';
 import { stmt } from '../db/sql';
 import { takeTouched } from './indexer';
@@ -11,17 +12,14 @@ export type DocType = (typeof TYPE_CODES)[number];
 
 interface DocRow {
   rowid: number;
-  type: DocType;
-  ref_id: string;
   sort_title: string;
   date: string | null;
   facet_ids: string;
 }
 
-/** "2019-03-04" → 20190304: dates compare as numbers; 0 for none. */
+/** "2019-03-04" → 20190304, "2019-03" → 20190300, none → 0: dates compare as numbers. */
 function dateNumber(date: string | null): number {
-  if (!date) return 0;
-  const n = Number(date.slice(0, 10).replace(/-/g, '').padEnd(8, '0'));
+  const n = Number(`${(date ?? '').replace(/-/g, '')}00000000`.slice(0, 8));
   return Number.isFinite(n) ? n : 0;
 }
 
@@ -34,8 +32,6 @@ function grown(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer
 }
 
 export class DocIndex {
-  readonly type: DocType[] = [];
-  readonly refId: string[] = [];
   private readonly titles: string[] = [];
   private titlesLoaded = false;
   /** Date of each rowid as yyyymmdd, 0 for none. */
@@ -71,7 +67,7 @@ export class DocIndex {
     const touched = takeTouched(this.db);
     if (touched.length) {
       this.loadValues();
-      const get = stmt(this.db, 'SELECT rowid, type, ref_id, sort_title, date, facet_ids FROM search_docs WHERE rowid = ?');
+      const get = stmt(this.db, 'SELECT rowid, sort_title, date, facet_ids FROM search_docs WHERE rowid = ?');
       for (const rowid of touched) {
         const row = get.get(rowid) as DocRow | undefined;
         if (row) this.put(row);
@@ -85,6 +81,14 @@ export class DocIndex {
     return rowid < this.facetEnd.length && this.facetEnd[rowid]! > this.facetStart[rowid]!;
   }
 
+  /** Whether the document has this facet value (e.g. type action). */
+  has(rowid: number, facet: string, value: string): boolean {
+    const id = this.valueId(facet, value);
+    if (id === undefined || rowid >= this.facetEnd.length) return false;
+    for (let k = this.facetStart[rowid]!; k < this.facetEnd[rowid]!; k++) if (this.facetData[k] === id) return true;
+    return false;
+  }
+
   get size(): number {
     return this.liveCount;
   }
@@ -93,6 +97,14 @@ export class DocIndex {
     const out: number[] = [];
     for (let r = 0; r < this.facetEnd.length; r++) if (this.facetEnd[r]! > this.facetStart[r]!) out.push(r);
     return out;
+  }
+
+  /** Type and reference of a few documents: the hits of one page. */
+  describe(rowids: number[]): Map<number, { type: DocType; refId: string }> {
+    const rows = stmt(this.db, 'SELECT rowid, type, ref_id FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify(rowids)) as [number, DocType, string][];
+    return new Map(rows.map(([rowid, type, refId]) => [rowid, { type, refId }]));
   }
 
   /** Folded titles for sorting, loaded the first time a search sorts by title. */
@@ -113,65 +125,63 @@ export class DocIndex {
   }
 
   /**
-   * Loads every document in one pass: SQLite concatenates each column (decoding 100,000 rows one by
-   * one costs ten times more), and the strings are split here. The aggregates of one query see the
-   * rows in the same order, so the columns line up.
+   * Loads every document in one pass: SQLite joins "rowid 2019-03 id id id" of all documents into
+   * one string (decoding 100,000 rows one by one costs ten times more), parsed here digit by digit.
    */
   private reload(): void {
     this.values.length = 0;
     this.valueIds.clear();
     this.titles.length = 0;
     this.titlesLoaded = false;
-    this.type.length = 0;
-    this.refId.length = 0;
     this.loadValues();
-    const cols = stmt(
-      this.db,
-      `SELECT max(rowid), group_concat(rowid, ' '), group_concat(type, ' '), group_concat(ref_id, char(10)),
-        group_concat(coalesce(date, ''), char(10)), group_concat(facet_ids, ';') FROM search_docs`,
-    )
+    const [maxRowid, joined] = stmt(this.db, "SELECT max(rowid), group_concat(rowid || ' ' || coalesce(substr(date, 1, 10), '0') || ' ' || facet_ids, ';') FROM search_docs")
       .raw()
-      .get() as [number | null, ...(string | null)[]];
-    const size = (cols[0] ?? 0) + 1;
-    this.date = new Int32Array(size);
-    this.facetStart = new Int32Array(size);
-    this.facetEnd = new Int32Array(size);
-    this.facetData = new Int32Array(0);
-    this.facetUsed = 0;
-    this.liveCount = 0;
-    if (!cols[1]) return;
-    const [rowids, types, refs, dates] = cols.slice(1, 5).map((c, i) => (c as string).split(i < 2 ? ' ' : '\n')) as string[][];
-    const facets = cols[5] as string;
+      .get() as [number | null, string | null];
+    const size = (maxRowid ?? 0) + 1;
+    const date = new Int32Array(size);
+    const start = new Int32Array(size);
+    const end = new Int32Array(size);
     // Every id takes at least one digit and one separator.
-    this.facetData = new Int32Array((facets.length >> 1) + 1);
-    let r = 0;
-    let n = -1;
-    // One pass over "3 17 42;3 18 40;…": a number per id, a semicolon per document.
-    const end = () => {
-      if (n >= 0) this.facetData[this.facetUsed++] = n;
-      n = -1;
-    };
-    let rowid = Number(rowids![0]);
-    this.facetStart[rowid] = 0;
-    for (let i = 0; i <= facets.length; i++) {
-      const c = i < facets.length ? facets.charCodeAt(i) : 59;
-      if (c >= 48 && c <= 57) n = (n < 0 ? 0 : n * 10) + c - 48;
-      else {
-        end();
+    const data = new Int32Array(((joined?.length ?? 0) >> 1) + 1);
+    let used = 0;
+    let live = 0;
+    if (joined) {
+      let field = 0;
+      let n = -1;
+      let digits = 0;
+      let rowid = 0;
+      for (let i = 0; i <= joined.length; i++) {
+        const c = i < joined.length ? joined.charCodeAt(i) : 59;
+        if (c >= 48 && c <= 57) {
+          n = (n < 0 ? 0 : n * 10) + c - 48;
+          digits++;
+          continue;
+        }
+        // The dashes of a date.
+        if (c === 45) continue;
+        if (n >= 0) {
+          if (field === 0) {
+            rowid = n;
+            start[rowid] = used;
+          } else if (field === 1) date[rowid] = digits >= 8 ? n : n * 10 ** (8 - digits);
+          else data[used++] = n;
+          digits = 0;
+          field++;
+          n = -1;
+        }
         if (c === 59) {
-          this.facetEnd[rowid] = this.facetUsed;
-          this.type[rowid] = types![r] as DocType;
-          this.refId[rowid] = refs![r]!;
-          this.date[rowid] = dateNumber(dates![r] || null);
-          this.liveCount++;
-          r++;
-          if (r < rowids!.length) {
-            rowid = Number(rowids![r]);
-            this.facetStart[rowid] = this.facetUsed;
-          }
+          end[rowid] = used;
+          live++;
+          field = 0;
         }
       }
     }
+    this.date = date;
+    this.facetStart = start;
+    this.facetEnd = end;
+    this.facetData = data;
+    this.facetUsed = used;
+    this.liveCount = live;
   }
 
   private loadValues(): void {
@@ -193,8 +203,6 @@ export class DocIndex {
     this.facetData.set(ids, this.facetUsed);
     this.facetUsed += ids.length;
     this.facetEnd[r.rowid] = this.facetUsed;
-    this.type[r.rowid] = r.type;
-    this.refId[r.rowid] = r.ref_id;
     if (this.titlesLoaded) this.titles[r.rowid] = r.sort_title;
     this.date[r.rowid] = dateNumber(r.date);
   }

@@ -255,8 +255,15 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
 function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: ParsedInput<'search'>, firsts?: Set<number>): SearchResult {
   const { db, docs } = ctx;
   const spec = p.spec;
-  const toHits = (rows: [number, number][]) =>
-    rows.map(([rowid, score]) => toHit(ctx.readers, p.matcher, docs.type[rowid]!, docs.refId[rowid]!, score)).filter((h): h is SearchHit => h !== null);
+  const toHits = (rows: [number, number][]) => {
+    const described = docs.describe(rows.map(([rowid]) => rowid));
+    return rows
+      .map(([rowid, score]) => {
+        const d = described.get(rowid);
+        return d ? toHit(ctx.readers, p.matcher, d.type, d.refId, score) : null;
+      })
+      .filter((h): h is SearchHit => h !== null);
+  };
   if (spec.fast && spec.match && !spec.exclude && filters.length === 0) {
     // One or two typed letters match a large part of the corpus: show the newest title matches
     // at once and leave the facets for when a word has taken shape.
