@@ -110,6 +110,25 @@ describe('sharing bundles', () => {
     expect(ok(await a.getExpert({ id: s.expert.id })).phone).toBe('+33 6 00 00 00 03');
   });
 
+  it('two saves in the same millisecond on two laptops are a conflict, not one version', async () => {
+    const a = newCore();
+    const s = await seed(a);
+    const b = newCore();
+    ok(await b.importBundle({ document: await bundleOf(a) }));
+    await tick();
+    const here = ok(await a.updateExpert({ id: s.expert.id, data: { phone: '+33 6 00 00 00 01' } }));
+    ok(await b.updateExpert({ id: s.expert.id, data: { phone: '+33 6 00 00 00 02' } }));
+    const fromB = await bundleOf(b);
+    for (const e of fromB.experts) if (e.id === s.expert.id) e.updatedAt = here.updatedAt;
+
+    const r = ok(await a.importBundle({ document: fromB }));
+    expect(r.sync!.conflicts).toEqual([expect.objectContaining({ id: s.expert.id, reason: 'both_changed' })]);
+    expect(ok(await a.getExpert({ id: s.expert.id })).phone).toBe('+33 6 00 00 00 01');
+    // The same time with the same content is the same version: nothing to decide.
+    const again = ok(await a.importBundle({ document: await bundleOf(a) }));
+    expect(again.sync!.conflicts).toEqual([]);
+  });
+
   it('deletions travel as tombstones, and an old bundle does not bring the record back', async () => {
     const a = newCore();
     const s = await seed(a);

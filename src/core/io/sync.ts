@@ -39,6 +39,19 @@ function label(kind: Kind, r: Record<string, unknown>): string {
  * The Actions a list filter selects, with their lessons, their deployments and the (visible)
  * experts deployed; marked as exchanged at their current versions.
  */
+/** JSON with object keys in one order, so equal values give equal text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
+/** Every field the bundle carries has the value the local record has (fields it lacks say nothing). */
+function sameContent(incoming: Record<string, unknown>, local: object): boolean {
+  const mine = local as Record<string, unknown>;
+  return Object.keys(incoming).every((k) => canonical(incoming[k]) === canonical(mine[k]));
+}
+
 export function exportBundle(db: Db, stores: Stores, filters: ParsedInput<'exportBundle'>['filters']): ExchangeFile & { sync: SyncInfo } {
   const q = { ...ALL, sort: 'startDate', order: 'asc', ...(filters ?? {}) } as Parameters<typeof listActionRows>[1];
   const actionIds = listActionRows(db, q, expandRegions(q.region)).items.map((a) => a.id);
@@ -105,14 +118,17 @@ export function importBundle(db: Db, stores: Stores, document: Record<string, un
         }
         const base = exchangedVersion(db, id);
         const newer = incoming > local.updatedAt ? incoming : local.updatedAt;
-        if (incoming === local.updatedAt) {
+        // Versions are millisecond times: two laptops can save the same record in the same one.
+        // The same time is the same version only when the content agrees too; else both changed.
+        const sameTime = incoming === local.updatedAt;
+        if (sameTime && sameContent(r, local)) {
           exchangedAfter.push([id, newer]);
           return true;
         }
-        const changedThere = base === undefined || incoming > base;
-        const changedHere = base === undefined || local.updatedAt > base;
+        const changedThere = sameTime || base === undefined || incoming > base;
+        const changedHere = sameTime || base === undefined || local.updatedAt > base;
         let take: boolean;
-        if (base !== undefined && changedThere && changedHere) {
+        if ((base !== undefined || sameTime) && changedThere && changedHere) {
           const choice = keep.get(id);
           if (!choice) {
             conflicts.push({ type: kind, id, label: label(kind, r), reason: 'both_changed', localUpdatedAt: local.updatedAt, incomingUpdatedAt: incoming });
