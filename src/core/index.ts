@@ -25,7 +25,7 @@ import { countRows, createBackupSync, defaultBackupDir, rotateBackups } from './
 import { restoreDatabase } from './backup/restore';
 import { backupRetention } from './backup/retention';
 import { MIGRATIONS } from './db/migrations';
-import { closeDatabase, openDamaged, openDatabase, SCHEMA_VERSION, type Db, type OpenResult, type StartupCheck } from './db/open';
+import { closeDatabase, openDamaged, openDatabase, SCHEMA_VERSION, type Db, type OpenResult, type PendingCheck, type StartupCheck } from './db/open';
 import { safetyHandlers } from './safety-handlers';
 import { listDeploymentRows } from './deployments/deployments.repo';
 import { deploymentDef, deploymentFromRow } from './deployments/deployments.service';
@@ -264,25 +264,32 @@ export function createCore(options: CoreOptions): KbCore {
     checked.close();
     emit({ type: 'changed', entity: 'all', ids: [] });
   };
-  /** Settles once the open database's startup check has a verdict and a damaged file is read-only. */
-  let verdict: Promise<void>;
+  /**
+   * The background startup check until its verdict is in force (a damaged file read-only); null
+   * when there is nothing to wait for. A rejected one stays: the calls that would wait get its reason.
+   */
+  let checking: Promise<void> | null = null;
+  const settle = (pending: PendingCheck, core: KbCore): Promise<void> => {
+    const settled = pending.verdict.then((s) => {
+      if (s.damaged) becomeReadOnly(core, s);
+      checking = null;
+    });
+    // None waiting when it rejects (closed before the verdict) is fine.
+    settled.catch(() => undefined);
+    return settled;
+  };
   const open = (demoIfNew: boolean) => {
     const opened = openDatabase(options.dbPath, MIGRATIONS, { backgroundCheck: true, checkGate: options.startupCheckGate });
     const core = build(opened, demoIfNew);
-    verdict = opened.pendingCheck
-      ? opened.pendingCheck.verdict.then((s) => {
-          if (s.damaged) becomeReadOnly(core, s);
-        })
-      : Promise.resolve();
-    // A rejection is answered to the calls that wait for the verdict; none waiting is fine.
-    verdict.catch(() => undefined);
+    checking = opened.pendingCheck && settle(opened.pendingCheck, core);
     return core;
   };
   let inner = open(options.demoIfNew ?? false);
   const call = async (method: unknown, input: unknown): Promise<KbResult<unknown>> => {
-    if (waitsForCheck(method)) {
+    // No await otherwise: a call starts at once, as it did before checks ran in the background.
+    if (checking && waitsForCheck(method)) {
       try {
-        await verdict;
+        await checking;
       } catch (e) {
         return { ok: false, error: toKbError(e) };
       }

@@ -145,7 +145,7 @@ function checkInBackground(
   kind: CheckKind,
   startup: StartupCheck,
   crashed: readonly string[],
-  gate: Promise<unknown> = Promise.resolve(),
+  gate: Promise<unknown> | undefined,
 ): PendingCheck {
   unverified.add(db);
   const job = checkInWorker(dbPath, kind, gate);
