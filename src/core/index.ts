@@ -24,7 +24,8 @@ import Database from 'better-sqlite3';
 import { countRows, createBackupSync, defaultBackupDir, rotateBackups } from './backup/backup';
 import { restoreDatabase } from './backup/restore';
 import { backupRetention } from './backup/retention';
-import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from './db/open';
+import { MIGRATIONS } from './db/migrations';
+import { closeDatabase, openDamaged, openDatabase, SCHEMA_VERSION, type Db, type OpenResult, type PendingCheck, type StartupCheck } from './db/open';
 import { safetyHandlers } from './safety-handlers';
 import { listDeploymentRows } from './deployments/deployments.repo';
 import { deploymentDef, deploymentFromRow } from './deployments/deployments.service';
@@ -58,6 +59,8 @@ export interface CoreOptions {
    * lets the user undo the import. Throwing stops the import before anything is written.
    */
   beforeImport?: (what: { kind: 'roster' | 'exchange'; fileName?: string }) => void;
+  /** Tests only: the background startup check starts once this resolves, so a test can act while it is under way. */
+  startupCheckGate?: Promise<unknown>;
 }
 
 export interface KbCore extends KbApi {
@@ -72,15 +75,26 @@ export interface KbCore extends KbApi {
 /** Methods that change data: refused before any check when the database is damaged (its connection is read-only anyway). */
 const WRITING_METHOD = /^(create|update|delete|import|save|set|withdraw|restrict|erase|merge|apply)[A-Z]/;
 
+/** Not writes, but they report the startup check's verdict or act on it, so they wait for it like writes. */
+const AFTER_CHECK_METHODS: ReadonlySet<string> = new Set<MethodName>(['getDatabaseHealth', 'checkDatabase', 'backupIfDue', 'restoreBackup']);
+
+const waitsForCheck = (method: unknown) => typeof method === 'string' && (WRITING_METHOD.test(method) || AFTER_CHECK_METHODS.has(method));
+
 type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutputs[M] | Promise<MethodOutputs[M]> };
 
 /** The import hook as createCore wraps it: it also answers the backup it took (null when there was nothing to lose). */
 type InnerOptions = Omit<CoreOptions, 'beforeImport'> & { beforeImport?: (what: ImportHookInput) => BackupInfo | null };
 type ImportHookInput = Parameters<NonNullable<CoreOptions['beforeImport']>>[0];
 
-/** One open database and its handlers; createCore swaps it for another when a backup is restored. */
-function openCore(options: InnerOptions, restore: (file: string) => Promise<RestoreResult>): KbCore {
-  const { db, created, startup } = openDatabase(options.dbPath);
+/**
+ * One open database and its handlers; createCore swaps it for another when a backup is restored or
+ * the startup check finds damage. Writing before the check's verdict is createCore's to prevent.
+ */
+function openCore(opened: OpenResult, options: InnerOptions, restore: (file: string) => Promise<RestoreResult>): KbCore {
+  const { db, created, pendingCheck } = opened;
+  let startup = opened.startup;
+  // A rejection (closed before the verdict) is answered by createCore to the calls that wait.
+  pendingCheck?.verdict.then((s) => (startup = s), () => undefined);
   const ref = loadReference(db);
   const listeners = new Set<(e: KbEvent) => void>();
   const emit = (e: KbEvent) => listeners.forEach((l) => l(e));
@@ -119,7 +133,7 @@ function openCore(options: InnerOptions, restore: (file: string) => Promise<Rest
 
   const handlers: Handlers = {
     ...ioHandlers({ db, ref, stores, emit, beforeImport: options.beforeImport }),
-    ...safetyHandlers({ db, dbPath: options.dbPath, stores, startup, emit }),
+    ...safetyHandlers({ db, dbPath: options.dbPath, stores, startup: () => startup, emit }),
     restoreBackup: ({ file }) => restore(file),
     getReference: () => ref.reference,
     getStats: () => computeStats(db),
@@ -201,6 +215,7 @@ function openCore(options: InnerOptions, restore: (file: string) => Promise<Rest
       return () => listeners.delete(listener);
     },
     close() {
+      pendingCheck?.stop();
       closeDatabase(db, options.dbPath);
     },
     dbPath: options.dbPath,
@@ -213,9 +228,15 @@ function openCore(options: InnerOptions, restore: (file: string) => Promise<Rest
  * a separate read-only connection: the import hook is synchronous, and VACUUM INTO gives the same
  * consistent snapshot as the backup API). Restoring closes the open database, swaps the files and
  * opens the restored one, so callers keep the same object.
+ *
+ * The startup check of a file that needs no migration runs in a worker thread: reads are answered
+ * at once, while writes (and the methods that report the verdict) wait for it. When it finds
+ * damage, the database is reopened read-only as if the check had run first, the waiting writes are
+ * refused like any write to a damaged database, and a `changed` event tells the UI.
  */
 export function createCore(options: CoreOptions): KbCore {
   const listeners = new Set<(e: KbEvent) => void>();
+  const emit = (e: KbEvent) => listeners.forEach((l) => l(e));
   const beforeImport = (what: ImportHookInput): BackupInfo | null => {
     const backup = options.dbPath === ':memory:' ? null : backupBeforeImport(options.dbPath);
     options.beforeImport?.(what);
@@ -229,19 +250,56 @@ export function createCore(options: CoreOptions): KbCore {
     } finally {
       // Reopened whatever happened: the restored file, or the untouched one when the restore was refused.
       inner = open(false);
-      listeners.forEach((l) => l({ type: 'changed', entity: 'all', ids: [] }));
+      emit({ type: 'changed', entity: 'all', ids: [] });
     }
   };
+  const build = (opened: OpenResult, demoIfNew: boolean) => {
+    const core = openCore(opened, { ...options, demoIfNew, beforeImport }, restore);
+    core.on(emit);
+    return core;
+  };
+  const becomeReadOnly = (checked: KbCore, startup: StartupCheck) => {
+    // Opened first: if even a read-only open fails, reads go on and the waiting writes get its reason.
+    inner = build(openDamaged(options.dbPath, startup), false);
+    checked.close();
+    emit({ type: 'changed', entity: 'all', ids: [] });
+  };
+  /**
+   * The background startup check until its verdict is in force (a damaged file read-only); null
+   * when there is nothing to wait for. A rejected one stays: the calls that would wait get its reason.
+   */
+  let checking: Promise<void> | null = null;
+  const settle = (pending: PendingCheck, core: KbCore): Promise<void> => {
+    const settled = pending.verdict.then((s) => {
+      if (s.damaged) becomeReadOnly(core, s);
+      checking = null;
+    });
+    // None waiting when it rejects (closed before the verdict) is fine.
+    settled.catch(() => undefined);
+    return settled;
+  };
   const open = (demoIfNew: boolean) => {
-    const core = openCore({ ...options, demoIfNew, beforeImport }, restore);
-    core.on((e) => listeners.forEach((l) => l(e)));
+    const opened = openDatabase(options.dbPath, MIGRATIONS, { backgroundCheck: true, checkGate: options.startupCheckGate });
+    const core = build(opened, demoIfNew);
+    checking = opened.pendingCheck && settle(opened.pendingCheck, core);
     return core;
   };
   let inner = open(options.demoIfNew ?? false);
-  const api = Object.fromEntries(Object.keys(methods).map((m) => [m, (input: unknown) => inner.call(m, input)])) as unknown as KbApi;
+  const call = async (method: unknown, input: unknown): Promise<KbResult<unknown>> => {
+    // No await otherwise: a call starts at once, as it did before checks ran in the background.
+    if (checking && waitsForCheck(method)) {
+      try {
+        await checking;
+      } catch (e) {
+        return { ok: false, error: toKbError(e) };
+      }
+    }
+    return inner.call(method, input);
+  };
+  const api = Object.fromEntries(Object.keys(methods).map((m) => [m, (input: unknown) => call(m, input)])) as unknown as KbApi;
   return {
     ...api,
-    call: (method, input) => inner.call(method, input),
+    call,
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

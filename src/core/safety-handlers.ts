@@ -21,7 +21,8 @@ export interface SafetyContext {
   db: Db;
   dbPath: string;
   stores: Stores;
-  startup: StartupCheck;
+  /** The startup check as known now: a check still running in the background changes it. */
+  startup: () => StartupCheck;
   emit: (e: KbEvent) => void;
 }
 
@@ -61,7 +62,7 @@ export function safetyHandlers(ctx: SafetyContext): SafetyHandlers {
       return { dir, backups: inMemory ? [] : listBackups(dir) };
     },
     getDatabaseHealth: (): DatabaseHealth => {
-      const s = ctx.startup;
+      const s = ctx.startup();
       const candidates = inMemory ? [] : listBackups(defaultBackupDir(dbPath)).filter((b) => b.present);
       const lastVerifiedBackup =
         candidates.find((b) => {

@@ -282,4 +282,25 @@ describe('a damaged database', () => {
       core.close();
     }
   });
+
+  it('shows the notice when the startup check, still running as the app opens, finds the damage', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mieux-kb-damaged-'));
+    dirs.push(dir);
+    const dbPath = path.join(dir, 'kb.sqlite');
+    createCore({ dbPath, demoIfNew: true }).close();
+    damageTable(dbPath, 'lessons');
+    let startCheck!: () => void;
+    const core = createCore({ dbPath, startupCheckGate: new Promise<void>((resolve) => (startCheck = resolve)) });
+    try {
+      renderApp(core, { hash: '#/actions' });
+      // The app reads while the check has not even started, and says nothing about damage yet.
+      expect((await screen.findAllByRole('link', { name: /Ghana/ })).length).toBeGreaterThan(0);
+      expect(screen.queryByRole('alert', { name: 'The knowledge base file is damaged' })).toBeNull();
+      startCheck();
+      const alert = await screen.findByRole('alert', { name: 'The knowledge base file is damaged' });
+      expect(within(alert).getByText(/nothing is written to it/)).toBeTruthy();
+    } finally {
+      core.close();
+    }
+  });
 });

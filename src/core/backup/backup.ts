@@ -142,7 +142,12 @@ function checkSnapshot(file: string): { schemaVersion: number; counts: Record<st
 }
 
 export function integrityProblems(db: Db, check: 'integrity_check' | 'quick_check'): string[] {
-  return (db.pragma(check) as Record<string, string>[]).map((r) => Object.values(r)[0]!).filter((s) => s !== 'ok');
+  return problemsIn(db.pragma(check) as Record<string, string>[]);
+}
+
+/** The rows of an integrity_check or quick_check, less the lone "ok" of a sound database. */
+export function problemsIn(rows: Record<string, string>[]): string[] {
+  return rows.map((r) => Object.values(r)[0]!).filter((s) => s !== 'ok');
 }
 
 export function countRows(db: Db): Record<string, number> {
