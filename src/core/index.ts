@@ -25,6 +25,7 @@ import { countRows, createBackupSync, defaultBackupDir, rotateBackups } from './
 import { restoreDatabase } from './backup/restore';
 import { backupRetention } from './backup/retention';
 import { MIGRATIONS } from './db/migrations';
+import { checkpointWhenIdle } from './db/checkpoint';
 import { closeDatabase, openDamaged, openDatabase, SCHEMA_VERSION, type Db, type OpenResult, type PendingCheck, type StartupCheck } from './db/open';
 import { safetyHandlers } from './safety-handlers';
 import { listDeploymentRows } from './deployments/deployments.repo';
@@ -188,13 +189,18 @@ function openCore(opened: OpenResult, options: InnerOptions, restore: (file: str
     exportBrief: ({ brief, format, lang }) => exportBrief(db, stores, ref.reference, prepareBrief(briefContext, brief), format, lang),
   } as Handlers;
 
+  const checkpoints = db.readonly || options.dbPath === ':memory:' ? null : checkpointWhenIdle(db);
+
   async function call(method: unknown, input: unknown): Promise<KbResult<unknown>> {
     if (!isMethodName(method)) return { ok: false, error: { code: 'INVALID', message: `Unknown method: ${String(method).slice(0, 80)}` } };
     const parsed = methods[method].safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: invalid(formatIssues(parsed.error)) };
-    if (startup.damaged && WRITING_METHOD.test(method)) return { ok: false, error: toKbError({ code: 'SQLITE_READONLY' }) };
+    const writes = WRITING_METHOD.test(method);
+    if (startup.damaged && writes) return { ok: false, error: toKbError({ code: 'SQLITE_READONLY' }) };
     try {
-      return { ok: true, value: await (handlers[method] as (i: unknown) => unknown)(parsed.data) };
+      const value = await (handlers[method] as (i: unknown) => unknown)(parsed.data);
+      if (writes) checkpoints?.wrote();
+      return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toKbError(e) };
     }
@@ -216,6 +222,7 @@ function openCore(opened: OpenResult, options: InnerOptions, restore: (file: str
     },
     close() {
       pendingCheck?.stop();
+      checkpoints?.stop();
       closeDatabase(db, options.dbPath);
     },
     dbPath: options.dbPath,
