@@ -76,8 +76,11 @@ export interface KbCore extends KbApi {
 /** Methods that change data: refused before any check when the database is damaged (its connection is read-only anyway). */
 const WRITING_METHOD = /^(create|update|delete|import|save|set|withdraw|restrict|erase|merge|apply)[A-Z]/;
 
-/** Not writes, but they report the startup check's verdict or act on it, so they wait for it like writes. */
-const AFTER_CHECK_METHODS: ReadonlySet<string> = new Set<MethodName>(['getDatabaseHealth', 'checkDatabase', 'backupIfDue', 'restoreBackup']);
+/**
+ * They report the startup check's verdict or act on it, or write without a writing name (a sharing
+ * bundle records what was exchanged), so they wait for it like writes.
+ */
+const AFTER_CHECK_METHODS: ReadonlySet<string> = new Set<MethodName>(['getDatabaseHealth', 'checkDatabase', 'backupIfDue', 'restoreBackup', 'exportBundle']);
 
 const waitsForCheck = (method: unknown) => typeof method === 'string' && (WRITING_METHOD.test(method) || AFTER_CHECK_METHODS.has(method));
 

@@ -102,6 +102,18 @@ describe('the startup check in the background', () => {
     expect(fs.existsSync(sessionMarker(dbPath))).toBe(false);
   });
 
+  it('holds a sharing bundle export, which records what was exchanged, until the verdict', async () => {
+    const dbPath = await closedFile();
+    // Damage the export does not read: only the check can stop it from writing.
+    damageTable(dbPath, 'audit_log');
+    const before = { file: fs.readFileSync(dbPath), log: fs.existsSync(`${dbPath}-wal`) ? fs.readFileSync(`${dbPath}-wal`) : Buffer.alloc(0) };
+    const core = createCore({ dbPath });
+    expect(err(await core.exportBundle({})).code).toBe('DB_CORRUPT');
+    core.close();
+    expect(fs.readFileSync(dbPath).equals(before.file)).toBe(true);
+    expect((fs.existsSync(`${dbPath}-wal`) ? fs.readFileSync(`${dbPath}-wal`) : Buffer.alloc(0)).equals(before.log)).toBe(true);
+  });
+
   it('after a crash, integrity_check finds the damage and the log the crashed session left is not checkpointed into the file', async () => {
     const { dbPath, marker } = await crashedFile();
     damageTable(dbPath, 'lessons');
