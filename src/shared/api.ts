@@ -201,6 +201,9 @@ export interface Rejection {
   /** A stable reason code (`bad_email`, `missing_required`…) where the importer has one; `reason` is the message. */
   code?: string;
   reason: string;
+  /** The roster importer's reason by message key and values (src/shared/roster-messages.ts), for the interface language. */
+  messageKey?: string;
+  params?: Record<string, string | number>;
 }
 export interface ImportReport {
   dryRun: boolean;

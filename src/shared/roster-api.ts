@@ -83,6 +83,9 @@ export interface RosterWarning {
   column?: string;
   code: string;
   message: string;
+  /** The message by key and values (src/shared/roster-messages.ts), for the interface language. */
+  messageKey: string;
+  params?: Record<string, string | number>;
 }
 export interface RosterImportReport extends ImportReport {
   file: {

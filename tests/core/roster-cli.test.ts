@@ -29,7 +29,14 @@ describe('kb import / export of rosters', () => {
     expect(report.rows).toBeUndefined();
 
     const bad = JSON.parse(kb(['import', fixture('import', 'bad-emails.csv'), '--json', '--db', db]).stdout);
-    expect(bad.rejections[0]).toEqual({ line: 3, path: 'E-mail', code: 'bad_email', reason: '"no.at.example.org" is not a valid e-mail address' });
+    expect(bad.rejections[0]).toEqual({
+      line: 3,
+      path: 'E-mail',
+      code: 'bad_email',
+      reason: '"no.at.example.org" is not a valid e-mail address',
+      messageKey: 'badEmail',
+      params: { value: 'no.at.example.org' },
+    });
 
     const human = kb(['import', file, '--db', db]);
     expect(human.stdout).toContain('Not imported: Date de naissance, Numéro de passeport');

@@ -39,8 +39,8 @@ describe('the roster import screen', () => {
     expect(count('Rejected')).toBe('0');
   });
 
-  it('lists a rejected row with its line in the file and the reasons', async () => {
-    renderApp(newCore({ demo: false }), { hash: '#/roster/import' });
+  it('lists a rejected row with its line in the file and the reasons, in the interface language', async () => {
+    const { i18n } = renderApp(newCore({ demo: false }), { hash: '#/roster/import' });
     pickFixture('enums-fr.csv');
     await screen.findByRole('heading', { name: 'Rejected rows' });
     expect(count('New experts')).toBe('2');
@@ -50,6 +50,10 @@ describe('the roster import screen', () => {
     expect(row.textContent).toMatch(/Secteur: "Licorne" is not a known sector/);
     expect(screen.getByRole('heading', { name: 'Warnings' })).toBeTruthy();
     expect(screen.getByText('"gouvernance" is not a known topic; left out')).toBeTruthy();
+
+    await act(() => i18n.changeLanguage('fr'));
+    expect(row.textContent).toMatch(/Secteur: « Licorne » n’est pas une valeur connue pour sector/);
+    expect(screen.getByText('« gouvernance » n’est pas un thème connu ; laissé de côté')).toBeTruthy();
   });
 
   it('a column set to “Don’t import” is listed as dropped and its field is no longer filled', async () => {

@@ -2,6 +2,8 @@
 // ends, not the physical line it starts on (which is what a user looks for in Excel or a text
 // editor when a quoted cell spans several lines), and it throws on the malformed quoting that
 // real exports contain; this reader keeps going and says what it did instead.
+import { problem, type Problem } from './values';
+
 export const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
@@ -11,11 +13,7 @@ export interface TextRecord {
   cells: string[];
 }
 
-export interface TextProblem {
-  line: number;
-  code: 'unclosed_quote';
-  message: string;
-}
+export type TextProblem = Problem & { line: number; code: 'unclosed_quote' };
 
 export interface ParsedText {
   records: TextRecord[];
@@ -140,7 +138,7 @@ export function parseDelimited(input: string, delimiter: Delimiter): ParsedText 
     }
   }
   if (quoted) {
-    problems.push({ line: quoteLine, code: 'unclosed_quote', message: `A quote opened on line ${quoteLine} is never closed: the rest of the file was read as one cell` });
+    problems.push({ line: quoteLine, ...problem('unclosed_quote', 'unclosedQuote', { line: quoteLine }), code: 'unclosed_quote' });
   }
   if (cellStarted || cell !== '' || cells.length > 0) endRecord();
   if (skippedSepLine) records.shift();

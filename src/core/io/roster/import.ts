@@ -19,7 +19,7 @@ import { rememberMapping, rememberedMapping } from './mappings.repo';
 import { rosterFailure } from './problems';
 import { readRosterTable, type RosterTable } from './read';
 import { rowToPatch, type RowPatch } from './rows';
-import { buildLexicons } from './values';
+import { buildLexicons, problem, type Problem } from './values';
 
 export type RosterInput = z.output<typeof ApplyRosterInput>;
 
@@ -185,9 +185,9 @@ function runRows(
     }
   };
 
-  const reject = (line: number, row: RowPatch | undefined, problems: { code: string; message: string; column?: string }[], extra: Partial<RosterRow> = {}) => {
+  const reject = (line: number, row: RowPatch | undefined, problems: (Problem & { column?: string })[], extra: Partial<RosterRow> = {}) => {
     counts.rejected++;
-    for (const p of problems) report.rejections.push({ line, ...(p.column ? { path: p.column } : {}), code: p.code, reason: p.message });
+    for (const p of problems) report.rejections.push({ line, ...(p.column ? { path: p.column } : {}), code: p.code, reason: p.message, messageKey: p.messageKey, ...(p.params ? { params: p.params } : {}) });
     report.rows.push({ line, outcome: 'rejected', name: row?.name ?? '', email: row?.email ?? null, ...extra });
   };
 
@@ -195,24 +195,24 @@ function runRows(
     table.rows.forEach((r, index) => {
       if (index % 1000 === 0) ctx.progress?.(index, table.rows.length);
       const row = rowToPatch(r.cells, rowCtx);
-      for (const w of row.warnings) report.warnings.push({ line: r.line, ...(w.column ? { column: w.column } : {}), code: w.code, message: w.message });
+      for (const w of row.warnings) report.warnings.push({ line: r.line, ...(w.column ? { column: w.column } : {}), code: w.code, message: w.message, messageKey: w.messageKey, ...(w.params ? { params: w.params } : {}) });
       const quote = unclosed.get(r.line);
       if (quote) return reject(r.line, row, [quote]);
       if (!hasNames) {
-        return reject(r.line, row, [{ code: 'missing_required_column', message: 'No column is mapped to the given and family names (or a full name)' }]);
+        return reject(r.line, row, [problem('missing_required_column', 'noNameColumn')]);
       }
       if (row.problems.length) return reject(r.line, row, row.problems);
 
       if (row.email) {
         const first = seenEmails.get(row.email);
-        if (first !== undefined) return reject(r.line, row, [{ code: 'duplicate_email', message: `Line ${first} has the same e-mail; merge the two rows in the file` }]);
+        if (first !== undefined) return reject(r.line, row, [problem('duplicate_email', 'duplicateEmail', { line: first })]);
         seenEmails.set(row.email, r.line);
       }
       // Same name and institution is the same person unless both rows give (different) e-mails.
       const person = `${foldHeader(row.name)}|${foldHeader(row.patch.institution ?? '')}`;
       const earlier = seenPeople.get(person);
       if (earlier && (!row.email || !earlier.email)) {
-        return reject(r.line, row, [{ code: 'duplicate_row', message: `Line ${earlier.line} is the same person (same name and institution); merge the two rows in the file` }]);
+        return reject(r.line, row, [problem('duplicate_row', 'duplicateRow', { line: earlier.line })]);
       }
       if (!earlier) seenPeople.set(person, { line: r.line, email: row.email });
 
@@ -231,13 +231,17 @@ function runRows(
         if (candidates.length) {
           const decision = decisions.get(r.line);
           if (decision === undefined) {
-            return reject(r.line, row, [{ code: 'needs_confirmation', message: `Maybe ${candidates[0]!.name}${candidates[0]!.institution ? ` (${candidates[0]!.institution})` : ''}, already in the roster: confirm to update, or choose to create a new expert` }], { outcome: 'confirm', candidates });
+            return reject(r.line, row, [
+                candidates[0]!.institution
+                  ? problem('needs_confirmation', 'maybeSameAt', { name: candidates[0]!.name, institution: candidates[0]!.institution })
+                  : problem('needs_confirmation', 'maybeSame', { name: candidates[0]!.name }),
+              ], { outcome: 'confirm', candidates });
           }
           if (decision !== null) targetId = decision;
         }
       }
       const existing = targetId ? readExpert(ctx.db, targetId) : undefined;
-      if (targetId && !existing) return reject(r.line, row, [{ code: 'not_found', message: `No expert with id ${targetId}` }]);
+      if (targetId && !existing) return reject(r.line, row, [problem('not_found', 'notFound', { value: targetId })]);
       const patch = mergedPatch(row, existing);
       try {
         // No savepoint per row: EntityStore.write validates everything (schema, codes, unique
@@ -253,7 +257,7 @@ function runRows(
           const i = mapping.indexOf(field === ('consent' as RosterField) ? 'consentGivenOn' : field);
           return i >= 0 ? table.headers[i] : undefined;
         };
-        reject(r.line, row, (e.issues ?? [{ path: '(root)', message: e.message }]).map((i) => ({ code: 'invalid', message: i.message, column: column(i.path) })));
+        reject(r.line, row, (e.issues ?? [{ path: '(root)', message: e.message }]).map((i) => ({ ...problem('invalid', 'invalid', { message: i.message }), column: column(i.path) })));
       }
     });
     ctx.progress?.(table.rows.length, table.rows.length);

@@ -12,6 +12,7 @@ import {
   parseLanguages,
   parsePhone,
   parseTopics,
+  problem,
   type Lexicons,
   type Parsed,
   type Problem,
@@ -95,7 +96,7 @@ export function rowToPatch(cells: readonly SheetCell[], ctx: RowContext): RowPat
     patch[key] = v;
   };
 
-  const id = take('id', viaText((s) => (UUID.test(s) ? { ok: true, value: s.toLowerCase() } : { ok: false, problem: { code: 'bad_id', message: `"${s}" is not a record id` } })));
+  const id = take('id', viaText((s) => (UUID.test(s) ? { ok: true, value: s.toLowerCase() } : { ok: false, problem: problem('bad_id', 'badId', { value: s }) })));
   let givenName = take('givenName', text);
   let familyName = take('familyName', text);
   const full = take('fullName', text);
@@ -108,7 +109,7 @@ export function rowToPatch(cells: readonly SheetCell[], ctx: RowContext): RowPat
   }
   const nameMapped = ctx.mapping.includes('fullName') || (ctx.mapping.includes('givenName') && ctx.mapping.includes('familyName'));
   if (nameMapped && (!givenName || !familyName)) {
-    problems.push({ code: 'missing_required', message: full && !givenName ? `"${full}" cannot be split into a given and a family name` : 'The given name and the family name are required' });
+    problems.push(full && !givenName ? problem('missing_required', 'nameNotSplit', { value: full }) : problem('missing_required', 'namesRequired'));
   }
   if (givenName) patch.givenName = givenName;
   if (familyName) patch.familyName = familyName;
@@ -143,7 +144,7 @@ export function rowToPatch(cells: readonly SheetCell[], ctx: RowContext): RowPat
   if (Object.keys(consent).length) patch.consent = consent;
 
   const extra = cells.slice(ctx.headers.length).filter((c) => cellText(c) !== null).length;
-  if (extra) warnings.push({ code: 'extra_cells', message: `${extra} cell${extra > 1 ? 's' : ''} beyond the last header column ${extra > 1 ? 'were' : 'was'} not imported` });
+  if (extra) warnings.push(problem('extra_cells', extra > 1 ? 'extraCells' : 'extraCell', { count: extra }));
 
   const name = [givenName, familyName].filter(Boolean).join(' ') || full || '';
   return { id: id ?? undefined, patch, name, email: email ?? null, problems, warnings };

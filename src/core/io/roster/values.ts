@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AVAILABILITIES, CEFR_LEVELS, CONSENT_BASES, EXPERT_SECTORS, ROSTER_STATUSES } from '../../../shared/reference';
 import { PartialDate } from '../../../shared/schemas';
+import { rosterMessage, type RosterMessageKey, type RosterMessageParams } from '../../../shared/roster-messages';
 import type { ReferenceIndex } from '../../reference/reference.repo';
 import { foldHeader as fold } from './fields';
 import type { SheetCell } from './xlsx';
@@ -10,12 +11,24 @@ import type { SheetCell } from './xlsx';
 export type Level = (typeof CEFR_LEVELS)[number];
 export interface Problem {
   code: string;
+  /** In English, as the report and the CLI give it. */
   message: string;
+  /** The same message by key and values, for the interface language. */
+  messageKey: RosterMessageKey;
+  params?: RosterMessageParams;
 }
+
+/** A problem or a warning: its reason code and its message. */
+export const problem = (code: string, key: RosterMessageKey, params?: RosterMessageParams): Problem => ({
+  code,
+  message: rosterMessage(key, params),
+  messageKey: key,
+  ...(params ? { params } : {}),
+});
 export type Parsed<T> = { ok: true; value: T; warnings?: Problem[] } | { ok: false; problem: Problem };
 
 const good = <T>(value: T, warnings?: Problem[]): Parsed<T> => (warnings?.length ? { ok: true, value, warnings } : { ok: true, value });
-const bad = <T>(code: string, message: string): Parsed<T> => ({ ok: false, problem: { code, message } });
+const bad = <T>(code: string, key: RosterMessageKey, params?: RosterMessageParams): Parsed<T> => ({ ok: false, problem: problem(code, key, params) });
 
 /**
  * Our CSV exports put a quote before a cell starting with = + - @ tab or CR, so a spreadsheet never
@@ -45,8 +58,8 @@ export function parseEmail(s: string): Parsed<string> {
   if (angle) v = angle[1]!;
   const parts = v.split(/[;,\s]+/).filter(Boolean);
   const first = (parts[0] ?? '').toLowerCase();
-  if (!Email.safeParse(first).success) return bad('bad_email', `"${s}" is not a valid e-mail address`);
-  return good(first, parts.length > 1 ? [{ code: 'extra_email', message: `Only the first of ${parts.length} addresses was kept (${first})` }] : undefined);
+  if (!Email.safeParse(first).success) return bad('bad_email', 'badEmail', { value: s });
+  return good(first, parts.length > 1 ? [problem('extra_email', 'extraEmail', { count: parts.length, first })] : undefined);
 }
 
 // ---------- phone ----------
@@ -70,7 +83,7 @@ function fromScientific(s: string): Parsed<string> | undefined {
   if (!m) return undefined;
   const [, int, frac = '', exp] = m;
   if (frac.length !== Number(exp)) {
-    return bad('phone_scientific', `The phone number "${s}" was turned into a number by Excel and its digits are lost: format the column as text and export again`);
+    return bad('phone_scientific', 'phoneScientific', { value: s });
   }
   return good(int! + frac);
 }
@@ -81,7 +94,7 @@ function fromDigits(digits: string, country: string | null, original: string): P
   if (c && digits.startsWith(c.cc) && digits.length - c.cc.length >= 8) return good(`+${digits}`);
   if (c && digits.length >= 6 && digits.length <= 12) return good(`+${c.cc}${digits}`);
   if (digits.length >= 11) return good(`+${digits}`);
-  return good(original, [{ code: 'phone_not_normalised', message: `The phone number ${original} was stored as a number; its country is unknown, so it is kept as it is` }]);
+  return good(original, [problem('phone_not_normalised', 'phoneNotNormalised', { phone: original })]);
 }
 
 /**
@@ -90,7 +103,7 @@ function fromDigits(digits: string, country: string | null, original: string): P
  */
 export function parsePhone(cell: SheetCell, country: string | null): Parsed<string> | null {
   if (typeof cell === 'number') {
-    if (!Number.isInteger(cell) || cell <= 0) return bad('bad_phone', `"${cell}" is not a phone number`);
+    if (!Number.isInteger(cell) || cell <= 0) return bad('bad_phone', 'badPhone', { value: cell });
     const digits = numberText(cell);
     return fromDigits(digits, country, digits);
   }
@@ -106,7 +119,7 @@ export function parsePhone(cell: SheetCell, country: string | null): Parsed<stri
     if (c.trunk && compact.startsWith(c.trunk)) return good(`+${c.cc}${compact.slice(c.trunk.length)}`);
     if (!c.trunk) return good(`+${c.cc}${compact}`);
   }
-  if (!/\d/.test(s)) return bad('bad_phone', `"${s}" is not a phone number`);
+  if (!/\d/.test(s)) return bad('bad_phone', 'badPhone', { value: s });
   return good(s);
 }
 
@@ -122,7 +135,7 @@ export function excelSerialToIso(serial: number, date1904: boolean): string | un
 
 function partial(s: string, original: string): Parsed<string> {
   const r = PartialDate.safeParse(s);
-  return r.success ? good(r.data) : bad('bad_date', `"${original}" is not a real date (${r.error.issues[0]?.message ?? 'invalid'})`);
+  return r.success ? good(r.data) : bad('bad_date', 'dateNotReal', { value: original, reason: r.error.issues[0]?.message ?? 'invalid' });
 }
 
 const pad = (n: string) => n.padStart(2, '0');
@@ -131,7 +144,7 @@ export function parseDate(cell: SheetCell, order: 'dmy' | 'mdy', date1904: boole
   if (cell !== null && typeof cell === 'object') return partial(cell.date, cell.date);
   if (typeof cell === 'number') {
     const iso = excelSerialToIso(cell, date1904);
-    return iso ? partial(iso, String(cell)) : bad('bad_date', `${cell} is not a date`);
+    return iso ? partial(iso, String(cell)) : bad('bad_date', 'cellNotDate', { value: cell });
   }
   const s = cellText(cell);
   if (s === null) return null;
@@ -140,12 +153,12 @@ export function parseDate(cell: SheetCell, order: 'dmy' | 'mdy', date1904: boole
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
   if (m) {
     const [, a, b, y] = m;
-    if (y!.length !== 4) return bad('bad_date', `"${s}" has a two-digit year: write the year in full`);
+    if (y!.length !== 4) return bad('bad_date', 'twoDigitYear', { value: s });
     const [d, mo] = order === 'dmy' ? [a!, b!] : [b!, a!];
     const r = partial(`${y}-${pad(mo)}-${pad(d)}`, s);
     if (!r.ok) {
       const other = PartialDate.safeParse(`${y}-${pad(order === 'dmy' ? a! : b!)}-${pad(order === 'dmy' ? b! : a!)}`);
-      if (other.success) return bad('date_order', `"${s}" is not a date read ${order === 'dmy' ? 'day first' : 'month first'}; choose the other day/month order if the file uses it`);
+      if (other.success) return bad('date_order', order === 'dmy' ? 'dateDayFirst' : 'dateMonthFirst', { value: s });
     }
     return r;
   }
@@ -155,7 +168,7 @@ export function parseDate(cell: SheetCell, order: 'dmy' | 'mdy', date1904: boole
     const iso = excelSerialToIso(Number(s), date1904);
     if (iso) return partial(iso, s);
   }
-  return bad('bad_date', `"${s}" is not a date (use YYYY-MM-DD, DD/MM/YYYY or an Excel date)`);
+  return bad('bad_date', 'badDate', { value: s });
 }
 
 // ---------- codes and words ----------
@@ -193,7 +206,7 @@ const ENUM_WORDS: Record<'sector' | 'availability' | 'rosterStatus' | 'consentBa
 
 export function parseEnum(kind: keyof typeof ENUM_WORDS, s: string): Parsed<string> {
   const v = ENUM_WORDS[kind].get(fold(s));
-  return v ? good(v) : bad('bad_value', `"${s}" is not a known ${kind} (${[...new Set(ENUM_WORDS[kind].values())].join(', ')})`);
+  return v ? good(v) : bad('bad_value', 'badEnum', { value: s, kind, allowed: [...new Set(ENUM_WORDS[kind].values())].join(', ') });
 }
 
 const TRUE_WORDS = new Set(['yes', 'oui', 'true', 'vrai', '1', 'x', 'y', 'o']);
@@ -205,7 +218,7 @@ export function parseBoolean(cell: SheetCell): Parsed<boolean> | null {
   const f = fold(s);
   if (TRUE_WORDS.has(f)) return good(true);
   if (FALSE_WORDS.has(f)) return good(false);
-  return bad('bad_value', `"${s}" is not yes or no`);
+  return bad('bad_value', 'notYesNo', { value: s });
 }
 
 /** The reference data as lookups by folded name, built once per import. */
@@ -249,7 +262,7 @@ export function buildLexicons(ref: ReferenceIndex): Lexicons {
 
 export function parseCountry(lex: Lexicons, s: string): Parsed<string> {
   const code = lex.countries.get(fold(s));
-  return code ? good(code) : bad('bad_country', `"${s}" is not a known country (use its name in English or French, or its ISO code)`);
+  return code ? good(code) : bad('bad_country', 'badCountry', { value: s });
 }
 
 const LIST_SPLIT = /\s*(?:[,;/|\n\r+]|\bet\b|\band\b)\s*/i;
@@ -259,7 +272,7 @@ export function parseTopics(lex: Lexicons, s: string): Parsed<string[]> {
   const warnings: Problem[] = [];
   for (const part of s.split(/\s*[,;|\n\r]\s*/).filter(Boolean)) {
     const code = lex.topics.get(fold(part));
-    if (!code) warnings.push({ code: 'topic_unknown', message: `"${part}" is not a known topic; left out` });
+    if (!code) warnings.push(problem('topic_unknown', 'topicUnknown', { value: part }));
     else if (!out.includes(code)) out.push(code);
   }
   return good(out, warnings);
@@ -305,13 +318,13 @@ export function parseLanguages(lex: Lexicons, s: string): Parsed<{ code: string;
       }
     }
     if (!code) {
-      warnings.push({ code: 'language_unknown', message: `"${part.trim()}" names no language we know; left out` });
+      warnings.push(problem('language_unknown', 'languageUnknown', { value: part.trim() }));
       continue;
     }
     const cefr = /\b([abc][12])\b/.exec(rest);
     const level = cefr ? (cefr[1]!.toUpperCase() as Level) : LEVEL_WORDS.find(([re]) => re.test(rest))?.[1];
     if (!level) {
-      warnings.push({ code: 'language_level_missing', message: `"${part.trim()}" gives no level (A1–C2, native, courant/fluent…); left out` });
+      warnings.push(problem('language_level_missing', 'languageLevelMissing', { value: part.trim() }));
       continue;
     }
     const existing = out.find((l) => l.code === code);

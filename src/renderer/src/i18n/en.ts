@@ -1,4 +1,6 @@
 // English interface texts. French (fr.ts) must have the same keys: its type is derived from this one.
+import { ROSTER_MESSAGES_EN } from '../../../shared/roster-messages';
+
 export const en = {
   app: {
     name: 'MIEUX+ Knowledge Base',
@@ -658,6 +660,8 @@ export const en = {
     apply: 'Import the bundle',
     done: 'The bundle was imported.',
   },
+  /** The roster importer's reasons and warnings, from the core's message keys. */
+  rosterMessages: ROSTER_MESSAGES_EN,
 };
 
 type Deep<T> = { [K in keyof T]: T[K] extends string ? string : Deep<T[K]> };

@@ -2,8 +2,10 @@
 // see what every row would become before anything is written, decide the name-only matches,
 // apply in one transaction, and undo it from the backup the core took just before.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ROSTER_DELIMITERS, ROSTER_ENCODINGS, ROSTER_FIELDS, type KbError, type RosterEncoding, type RosterField, type RosterImportReport, type RosterRow } from '../../../../shared/api';
+import { ROSTER_MESSAGES_EN } from '../../../../shared/roster-messages';
 import { useServices } from '../../app/context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -312,6 +314,14 @@ function MappingTable({ report, disabled, onChange }: { report: RosterImportRepo
   );
 }
 
+/** What the importer said, in the interface language when it gave a message key; its English text otherwise. */
+function importerMessage(t: TFunction, key: string | undefined, params: Record<string, string | number> | undefined, english: string): string {
+  if (!key || !(key in ROSTER_MESSAGES_EN)) return english;
+  // A key from the report: beyond what i18next's key types check at this size of the texts.
+  const byKey = t as unknown as (key: string, options: Record<string, unknown>) => string;
+  return byKey(`rosterMessages.${key}`, { ...params, defaultValue: english });
+}
+
 /** Counts, rejected rows with their lines and reasons, and warnings: the same for a dry run and for the result. */
 function ReportView({ report }: { report: RosterImportReport }) {
   const { t, i18n } = useTranslation();
@@ -319,7 +329,8 @@ function ReportView({ report }: { report: RosterImportReport }) {
   const reasons = new Map<number, string[]>();
   for (const r of report.rejections) {
     if (r.line === undefined || r.code === 'needs_confirmation') continue;
-    reasons.set(r.line, [...(reasons.get(r.line) ?? []), r.path ? `${r.path}: ${r.reason}` : r.reason]);
+    const reason = importerMessage(t, r.messageKey, r.params, r.reason);
+    reasons.set(r.line, [...(reasons.get(r.line) ?? []), r.path ? `${r.path}: ${reason}` : reason]);
   }
   const rejected = report.rows.filter((r) => r.outcome === 'rejected');
   return (
@@ -361,7 +372,7 @@ function ReportView({ report }: { report: RosterImportReport }) {
         className="warnings"
         middle={t('importer.column')}
         total={report.warnings.length}
-        rows={report.warnings.slice(0, LIST_CAP).map((w, i) => ({ key: `${w.line}:${w.column ?? ''}:${i}`, line: w.line, middle: w.column ?? '—', reason: w.message }))}
+        rows={report.warnings.slice(0, LIST_CAP).map((w, i) => ({ key: `${w.line}:${w.column ?? ''}:${i}`, line: w.line, middle: w.column ?? '—', reason: importerMessage(t, w.messageKey, w.params, w.message) }))}
       />
     </>
   );
