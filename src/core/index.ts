@@ -78,9 +78,10 @@ const WRITING_METHOD = /^(create|update|delete|import|save|set|withdraw|restrict
 
 /**
  * They report the startup check's verdict or act on it, or write without a writing name (a sharing
- * bundle records what was exchanged), so they wait for it like writes.
+ * bundle records what was exchanged; a roster preview writes in a transaction it rolls back), so
+ * they wait for it like writes. Until the verdict the connection refuses writes anyway (query_only).
  */
-const AFTER_CHECK_METHODS: ReadonlySet<string> = new Set<MethodName>(['getDatabaseHealth', 'checkDatabase', 'backupIfDue', 'restoreBackup', 'exportBundle']);
+const AFTER_CHECK_METHODS: ReadonlySet<string> = new Set<MethodName>(['getDatabaseHealth', 'checkDatabase', 'backupIfDue', 'restoreBackup', 'exportBundle', 'previewRosterImport']);
 
 const waitsForCheck = (method: unknown) => typeof method === 'string' && (WRITING_METHOD.test(method) || AFTER_CHECK_METHODS.has(method));
 

@@ -168,6 +168,18 @@ describe('the startup check in the background', () => {
     healthy.close();
   });
 
+  it('the connection itself refuses writes until the verdict, whatever method tries', async () => {
+    const dbPath = await closedFile();
+    const check = gate();
+    const opened = openDatabase(dbPath, MIGRATIONS, { backgroundCheck: true, checkGate: check.promise });
+    const write = () => opened.db.prepare("UPDATE actions SET summary = 'Before the verdict'").run();
+    expect(write).toThrow(/readonly|query_only/i);
+    check.open();
+    await opened.pendingCheck!.verdict;
+    expect(write().changes).toBe(1);
+    closeDatabase(opened.db, dbPath);
+  });
+
   it('keeps the check before opening when the file is new or a migration is pending', async () => {
     // The gates are never opened: only a check that ran before createCore returned lets these calls answer.
     const created = createCore({ dbPath: path.join(tempDir(), 'kb.sqlite'), startupCheckGate: gate().promise });

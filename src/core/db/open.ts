@@ -148,6 +148,9 @@ function checkInBackground(
   gate: Promise<unknown> | undefined,
 ): PendingCheck {
   unverified.add(db);
+  // Until the verdict SQLite itself refuses every write on this connection: a method that writes
+  // without waiting for the check fails rather than writing to a file that may be damaged.
+  db.pragma('query_only = ON');
   const job = checkInWorker(dbPath, kind, gate);
   let stopped = false;
   const verdict = job.answer.then((answer): StartupCheck => {
@@ -159,6 +162,7 @@ function checkInBackground(
     if (problems.length) return { ...startup, damaged: true, problems, checkedAt };
     markSession(dbPath, crashed);
     unverified.delete(db);
+    db.pragma('query_only = OFF');
     return { ...startup, checkedAt };
   });
   return {
