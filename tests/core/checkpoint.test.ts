@@ -17,15 +17,21 @@ function rowsInMainFile(file: string, table = 't'): number {
   }
 }
 
+/** A WAL database with an empty table t, everything so far folded into the file. */
+function walDatabase() {
+  const file = path.join(tempDir(), 'kb.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (x INTEGER)');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return { file, db };
+}
+
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('checkpoints wait for a pause in writing', () => {
   it('leaves a save in the WAL, then folds it into the file once writes pause', async () => {
-    const file = path.join(tempDir(), 'kb.sqlite');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.exec('CREATE TABLE t (x INTEGER)');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    const { file, db } = walDatabase();
     const scheduler = checkpointWhenIdle(db, 50);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
 
@@ -45,11 +51,7 @@ describe('checkpoints wait for a pause in writing', () => {
   });
 
   it('runs nothing after stop, so closing never races a checkpoint', async () => {
-    const file = path.join(tempDir(), 'kb.sqlite');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.exec('CREATE TABLE t (x INTEGER)');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    const { file, db } = walDatabase();
     const scheduler = checkpointWhenIdle(db, 20);
     db.prepare('INSERT INTO t VALUES (1)').run();
     scheduler.wrote();

@@ -79,7 +79,8 @@ export function textSimilarity(ctx: SearchContext, text: string): TextSimilarity
   const spec = query ? planQuery(ctx.thesaurus, parseQuery(query, foldWords)).spec : null;
   if (!spec?.match) return { terms, scores };
   const docs = ctx.docs.sync();
-  const isAction = (rowid: number) => docs.has(rowid, 'type', 'action');
+  const action = docs.valueId('type', 'action');
+  const isAction = (rowid: number) => docs.has(rowid, action);
   const { rows, matched } = strictMatches(ctx.db, spec);
   // FTS5 ranks are negative, better first; too many matches even in titles: all count alike.
   const ranked: [number, number][] = rankMatches(ctx.db, spec, matched, RANK_MAX)?.filter(([r]) => isAction(r)) ?? rows.filter(isAction).map((r) => [r, -1]);

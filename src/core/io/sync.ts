@@ -11,6 +11,7 @@ import type { Db } from '../db/open';
 import { listDeploymentRows } from '../deployments/deployments.repo';
 import { isHidden } from '../experts/experts.service';
 import { listLessonRows } from '../lessons/lessons.repo';
+import { sameData } from '../records/entity';
 import { expandRegions } from '../reference/reference.repo';
 import { importExchange, type Stores } from './exchange';
 import { allTombstones, clearTombstone, exchangedVersion, markExchanged, originId, recordTombstone, tombstoneOf } from './sync.repo';
@@ -35,23 +36,16 @@ function label(kind: Kind, r: Record<string, unknown>): string {
   return String(r.id);
 }
 
+/** Every field the bundle carries has the value the local record has (fields it lacks say nothing). */
+function sameContent(incoming: Record<string, unknown>, local: object): boolean {
+  const mine = local as Record<string, unknown>;
+  return Object.keys(incoming).every((k) => sameData({ v: incoming[k] }, { v: mine[k] }));
+}
+
 /**
  * The Actions a list filter selects, with their lessons, their deployments and the (visible)
  * experts deployed; marked as exchanged at their current versions.
  */
-/** JSON with object keys in one order, so equal values give equal text. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
-}
-
-/** Every field the bundle carries has the value the local record has (fields it lacks say nothing). */
-function sameContent(incoming: Record<string, unknown>, local: object): boolean {
-  const mine = local as Record<string, unknown>;
-  return Object.keys(incoming).every((k) => canonical(incoming[k]) === canonical(mine[k]));
-}
-
 export function exportBundle(db: Db, stores: Stores, filters: ParsedInput<'exportBundle'>['filters']): ExchangeFile & { sync: SyncInfo } {
   const q = { ...ALL, sort: 'startDate', order: 'asc', ...(filters ?? {}) } as Parameters<typeof listActionRows>[1];
   const actionIds = listActionRows(db, q, expandRegions(q.region)).items.map((a) => a.id);

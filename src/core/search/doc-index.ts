@@ -81,9 +81,8 @@ export class DocIndex {
     return rowid < this.facetEnd.length && this.facetEnd[rowid]! > this.facetStart[rowid]!;
   }
 
-  /** Whether the document has this facet value (e.g. type action). */
-  has(rowid: number, facet: string, value: string): boolean {
-    const id = this.valueId(facet, value);
+  /** Whether the document has this facet value (an id from valueId, looked up once per search). */
+  has(rowid: number, id: number | undefined): boolean {
     if (id === undefined || rowid >= this.facetEnd.length) return false;
     for (let k = this.facetStart[rowid]!; k < this.facetEnd[rowid]!; k++) if (this.facetData[k] === id) return true;
     return false;

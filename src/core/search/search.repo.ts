@@ -26,6 +26,11 @@ export function matchRowids(db: Db, table: FtsTable, expr: string): number[] {
   return out;
 }
 
+/** How many documents match: a count, without handing the rows over. */
+export function countMatches(db: Db, table: FtsTable, expr: string): number {
+  return stmt(db, `SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(expr) as number;
+}
+
 /**
  * Every matching rowid with its BM25 rank (lower is better), using the weights set at creation.
  * Over search_titles, only title expressions: its documents are a line long, so the same words
@@ -40,7 +45,7 @@ export function rankAll(db: Db, table: 'search_fts' | 'search_titles', expr: str
  * indexes: the typing fast path needs no ranking and no facets.
  */
 export function newestMatches(db: Db, expr: string, limit: number, offset: number): { total: number; rowids: number[] } {
-  const total = stmt(db, 'SELECT count(*) FROM search_titles WHERE search_titles MATCH ?').pluck().get(expr) as number;
+  const total = countMatches(db, 'search_titles', expr);
   const rowids = stmt(db, 'SELECT rowid FROM search_titles WHERE search_titles MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
     .pluck()
     .all(expr, limit, offset) as number[];

@@ -9,7 +9,7 @@ import { resolveFilters } from './filters';
 import { segmentsToText, segmentText, snippet, textMatches, type Matcher } from './highlight';
 import { parseQuery, type Clause, type ParsedQuery } from './query';
 import type { DocIndex } from './doc-index';
-import { docsWithKey, matchRowids, newestMatches, rankAll } from './search.repo';
+import { countMatches, docsWithKey, matchRowids, newestMatches, rankAll } from './search.repo';
 import { findConcepts, type Concept, type Thesaurus } from './thesaurus';
 import { correctWord } from './typo';
 
@@ -231,8 +231,9 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
   if (!plan.spec.match && !plan.spec.exclude && facets.length === 0) return empty;
   ctx.docs.sync();
 
-  const run = (p: Plan, firsts?: Set<number>): SearchResult => execute(ctx, p, facets, q, firsts);
-  let result = run(plan);
+  const run = (p: Plan, firsts?: Set<number>): SearchResult => execute(ctx, p, facets, q, firsts).result;
+  const first = execute(ctx, plan, facets, q);
+  let result = first.result;
   if (result.total >= FEW_HITS || plan.words.length === 0 || plan.spec.fast) return relax(result);
 
   const corrected = plan.words.map((w) => correctWord(ctx.db, w) ?? w);
@@ -246,13 +247,14 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
   /** When every word together finds too little, records with some of the words follow the exact matches. */
   function relax(strict: SearchResult): SearchResult {
     if (strict.total >= RELAX_BELOW || !plan.spec.relaxed || !plan.spec.match) return strict;
-    const firsts = new Set(strictMatches(ctx.db, plan.spec).rows);
+    const firsts = new Set(first.strictRows);
     const wider = run({ ...plan, spec: { ...plan.spec, match: plan.spec.relaxed, titleMatch: null } }, firsts);
     return wider.total > strict.total ? { ...wider, suggestion: strict.suggestion } : strict;
   }
 }
 
-function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: ParsedInput<'search'>, firsts?: Set<number>): SearchResult {
+/** The result, and the documents with all the words (before filters) that a relaxed search puts first. */
+function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: ParsedInput<'search'>, firsts?: Set<number>): { result: SearchResult; strictRows: number[] } {
   const { db, docs } = ctx;
   const spec = p.spec;
   const toHits = (rows: [number, number][]) => {
@@ -268,18 +270,20 @@ function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: 
     // One or two typed letters match a large part of the corpus: show the newest title matches
     // at once and leave the facets for when a word has taken shape.
     const { total, rowids } = newestMatches(db, spec.match, q.limit, q.offset);
-    return { query: q.query, total, hits: toHits(rowids.map((r) => [r, 0])), facets: {}, suggestion: null, suggestionApplied: false };
+    return { result: { query: q.query, total, hits: toHits(rowids.map((r) => [r, 0])), facets: {}, suggestion: null, suggestionApplied: false }, strictRows: [] };
   }
   let candidates: number[];
+  let strictRows: number[] = [];
   /** How many documents the words match before the filters: what ranking them all costs. */
   let wordMatches = 0;
   const substringOnly = new Set<number>();
   if (spec.match) {
     const strict = strictMatches(db, spec);
-    candidates = strict.rows;
+    candidates = strictRows = strict.rows;
     wordMatches = strict.matched;
     if (spec.names && candidates.length < SUBSTRING_BELOW) {
       const seen = new Set(candidates);
+      candidates = [...candidates];
       for (const r of matchRowids(db, 'search_names', spec.names)) {
         if (seen.has(r)) continue;
         candidates.push(r);
@@ -297,7 +301,7 @@ function execute(ctx: SearchContext, p: Plan, filters: [string, string[]][], q: 
   }
   const { kept, facets } = filterAndCount(docs, candidates, filters);
   const ordered = order(ctx, p, kept, wordMatches, substringOnly, q.sort, q.offset + q.limit, firsts);
-  return { query: q.query, total: kept.length, hits: toHits(ordered.slice(q.offset, q.offset + q.limit)), facets, suggestion: null, suggestionApplied: false };
+  return { result: { query: q.query, total: kept.length, hits: toHits(ordered.slice(q.offset, q.offset + q.limit)), facets, suggestion: null, suggestionApplied: false }, strictRows };
 }
 
 /**
@@ -379,7 +383,7 @@ function filterAndCount(docs: DocIndex, candidates: number[], filters: [string, 
 export function rankMatches(db: Db, spec: SearchSpec, wordMatches: number, max = RANK_ALL_MAX): [number, number][] | null {
   if (!spec.match) return null;
   if (wordMatches <= max) return rankAll(db, 'search_fts', spec.match);
-  if (spec.titleMatch && matchRowids(db, 'search_titles', spec.titleMatch).length <= max) return rankAll(db, 'search_titles', spec.titleMatch);
+  if (spec.titleMatch && countMatches(db, 'search_titles', spec.titleMatch) <= max) return rankAll(db, 'search_titles', spec.titleMatch);
   return null;
 }
 

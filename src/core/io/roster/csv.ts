@@ -13,7 +13,7 @@ export interface TextRecord {
   cells: string[];
 }
 
-export type TextProblem = Problem & { line: number; code: 'unclosed_quote' };
+export type TextProblem = Problem & { line: number };
 
 export interface ParsedText {
   records: TextRecord[];
@@ -138,7 +138,7 @@ export function parseDelimited(input: string, delimiter: Delimiter): ParsedText 
     }
   }
   if (quoted) {
-    problems.push({ line: quoteLine, ...problem('unclosed_quote', 'unclosedQuote', { line: quoteLine }), code: 'unclosed_quote' });
+    problems.push({ line: quoteLine, ...problem('unclosed_quote', 'unclosedQuote', { line: quoteLine }) });
   }
   if (cellStarted || cell !== '' || cells.length > 0) endRecord();
   if (skippedSepLine) records.shift();

@@ -1,10 +1,19 @@
 // Labels of codes in the interface language: reference data carries both languages, the
 // enumerations are translated in the i18n dictionaries.
 import { useEffect, useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Reference } from '../../../shared/api';
 import { useServices } from '../app/context';
+
+/**
+ * A text whose key is built from data (`enums.status.${code}`), with what to show when there is
+ * none: beyond what i18next's key types can check at this size of the texts ("excessively deep").
+ */
+export function textByKey(t: TFunction, key: string, options: Record<string, unknown> & { defaultValue: string }): string {
+  return (t as unknown as (key: string, options: Record<string, unknown>) => string)(key, options);
+}
 
 export type RefKind = 'domain' | 'topic' | 'region' | 'country' | 'language' | 'axis';
 

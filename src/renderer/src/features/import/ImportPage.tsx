@@ -9,6 +9,7 @@ import { ROSTER_MESSAGES_EN } from '../../../../shared/roster-messages';
 import { useServices } from '../../app/context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { textByKey } from '../../components/labels';
 import { BusyNote, type Progress } from './BusyNote';
 import { FilePicker } from './FilePicker';
 import { fitsRosterCap, mebibytes, readBase64 } from './files';
@@ -316,10 +317,7 @@ function MappingTable({ report, disabled, onChange }: { report: RosterImportRepo
 
 /** What the importer said, in the interface language when it gave a message key; its English text otherwise. */
 function importerMessage(t: TFunction, key: string | undefined, params: Record<string, string | number> | undefined, english: string): string {
-  if (!key || !(key in ROSTER_MESSAGES_EN)) return english;
-  // A key from the report: beyond what i18next's key types check at this size of the texts.
-  const byKey = t as unknown as (key: string, options: Record<string, unknown>) => string;
-  return byKey(`rosterMessages.${key}`, { ...params, defaultValue: english });
+  return key && key in ROSTER_MESSAGES_EN ? textByKey(t, `rosterMessages.${key}`, { ...params, defaultValue: english }) : english;
 }
 
 /** Counts, rejected rows with their lines and reasons, and warnings: the same for a dry run and for the result. */

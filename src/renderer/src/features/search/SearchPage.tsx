@@ -8,7 +8,7 @@ import { useServices } from '../../app/context';
 import { href, navigate, type Route } from '../../app/router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Highlight } from '../../components/Highlight';
-import { formatPartialDate, formatRange, useLabels, type Labels, type RefKind } from '../../components/labels';
+import { formatPartialDate, formatRange, textByKey, useLabels, type Labels, type RefKind } from '../../components/labels';
 import { TypeIcon } from '../../components/TypeIcon';
 import type { SearchSort } from './searchStore';
 
@@ -202,15 +202,12 @@ export function SearchPage({ route, inputRef }: { route: Route; inputRef: React.
 }
 
 function facetLabel(facet: string, value: string, labels: Labels, t: ReturnType<typeof useTranslation>['t']): string {
-  // Keys built from data, with the value as the fallback: beyond what i18next's key types can
-  // check at this size of the texts ("excessively deep"), so these lookups are untyped.
-  const byKey = t as unknown as (key: string, options: { count?: number; defaultValue: string }) => string;
   switch (facet) {
     case 'type':
       // The plural form, as a facet names a kind of record.
-      return byKey(`types.${value}`, { count: 2, defaultValue: value });
+      return textByKey(t, `types.${value}`, { count: 2, defaultValue: value });
     case 'status':
-      return byKey(`enums.status.${value}`, { defaultValue: value });
+      return textByKey(t, `enums.status.${value}`, { defaultValue: value });
     case 'domain':
     case 'topic':
     case 'region':
