@@ -42,6 +42,7 @@ import { expandRegions, loadReference, regionsOf } from './reference/reference.r
 import { search } from './search/search.service';
 import { Thesaurus } from './search/thesaurus';
 import { DocIndex } from './search/doc-index';
+import { rebuildSearchIndex, searchRebuildPending } from './search/rebuild';
 import { computeStats } from './stats/stats.repo';
 import { invalidFailure, KbFailure } from './util/errors';
 import {
@@ -101,6 +102,7 @@ function openCore(opened: OpenResult, options: InnerOptions, restore: (file: str
   // A rejection (closed before the verdict) is answered by createCore to the calls that wait.
   pendingCheck?.verdict.then((s) => (startup = s), () => undefined);
   const ref = loadReference(db);
+  if (!db.readonly && searchRebuildPending(db)) rebuildSearchIndex(db, ref);
   const listeners = new Set<(e: KbEvent) => void>();
   const emit = (e: KbEvent) => listeners.forEach((l) => l(e));
 
@@ -290,7 +292,7 @@ export function createCore(options: CoreOptions): KbCore {
     return settled;
   };
   const open = (demoIfNew: boolean) => {
-    const opened = openDatabase(options.dbPath, MIGRATIONS, { backgroundCheck: true, checkGate: options.startupCheckGate });
+    const opened = openDatabase(options.dbPath, MIGRATIONS, { backgroundCheck: true, checkGate: options.startupCheckGate, writesAtOnce: searchRebuildPending });
     const core = build(opened, demoIfNew);
     checking = opened.pendingCheck && settle(opened.pendingCheck, core);
     return core;

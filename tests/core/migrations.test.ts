@@ -120,3 +120,52 @@ describe('migration 0030 (safety)', () => {
     expect(db.prepare('SELECT actor FROM audit_log').pluck().all()).toEqual(['me']);
   });
 });
+
+describe('migration 0070 (search pairs)', () => {
+  /** The text index as schema 60 had it, empty: what the rebuild must replace. */
+  const backToSchema60 = (file: string) => {
+    const db = new Database(file);
+    db.exec(`
+DROP TABLE search_vocab;
+DROP TABLE search_fts;
+CREATE VIRTUAL TABLE search_fts USING fts5(title, summary, body, stems, tokenize = 'unicode61 remove_diacritics 2', content = '', contentless_delete = 1);
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'col');
+PRAGMA user_version = 60;`);
+    db.close();
+  };
+  const record = (code: string, summary: string) => ({ code, titleFr: `${code} : appui`, domain: 'IMT', status: 'completed', language: 'fr', summary }) as const;
+
+  it('from schema 60 with records: the next open rebuilds the search index, word pairs included, in the order it had', async () => {
+    const file = path.join(tempDir(), 'v60.sqlite');
+    const before = createCore({ dbPath: file });
+    const benin = ok(await before.createAction({ data: record('Bénin II', 'Coopération contre la traite des êtres humains.') })).id;
+    const togo = ok(await before.createAction({ data: record('Togo I', 'Appui à la police des frontières.') })).id;
+    const newestFirst = ok(await before.search({ query: 'a' })).hits.map((h) => h.id);
+    expect(newestFirst).toEqual([togo, benin]);
+    before.close();
+    backToSchema60(file);
+
+    const after = createCore({ dbPath: file });
+    expect(ok(await after.search({ query: 'THB' })).hits.map((h) => h.id)).toEqual([benin]);
+    expect(ok(await after.search({ query: 'a' })).hits.map((h) => h.id)).toEqual(newestFirst);
+    after.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(70);
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'search.rebuild'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('a rebuild that did not finish is done at the next open, before the startup check would let writes through', async () => {
+    const file = path.join(tempDir(), 'unfinished.sqlite');
+    const first = createCore({ dbPath: file });
+    const togo = ok(await first.createAction({ data: record('Togo I', 'Formation de formateurs pour la police des frontières.') })).id;
+    first.close();
+    const db = new Database(file);
+    db.exec("INSERT INTO search_fts(search_fts) VALUES ('delete-all'); INSERT INTO meta (key, value) VALUES ('search.rebuild', 'pending')");
+    db.close();
+
+    const core = createCore({ dbPath: file });
+    expect(ok(await core.search({ query: 'training of trainers' })).hits.map((h) => h.id)).toEqual([togo]);
+    core.close();
+  });
+});

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { KbCore } from '../../src/core';
 import { createCore } from '../../src/core';
 import type { MethodInput, SearchResult } from '../../src/shared/api';
+import { wordPairs } from '../../src/core/search/fold';
 import { ok, tempDir } from './helpers';
 
 let core: KbCore;
@@ -124,6 +125,27 @@ describe('bilingual thesaurus', () => {
 
   it('expands acronyms in capitals', async () => {
     expect(await found('THB')).toEqual(expect.arrayContaining([ids.thb, ids.teh]));
+  });
+
+  it('matches a term of several words whatever small words stand between them, and only in its order', async () => {
+    const own = createCore({ dbPath: ':memory:' });
+    const create = async (code: string, summary: string) =>
+      ok(await own.createAction({ data: action(code, { titleFr: `${code} : appui`, language: 'fr', summary, domain: 'IMT', topics: ['IMT-BORDER'] }) })).id;
+    const aux = await create('Niger I', "Appui à la gestion intégrée aux frontières dans la région d'Agadez.");
+    const reversed = await create('Niger II', 'Des frontières à la gestion : intégrée plus tard.');
+    const idsOf = async (query: string) => ok(await own.search({ query })).hits.map((h) => h.id);
+    expect(await idsOf('integrated border management')).toEqual([aux]);
+    expect(await idsOf('IBM')).toEqual([aux]);
+    expect(await idsOf('IBM')).not.toContain(reversed);
+    own.close();
+  });
+});
+
+describe('word pairs', () => {
+  it('pair neighbouring words, skipping small ones, under a prefix no word has', () => {
+    expect(wordPairs(['engagement', 'de', 'la', 'diaspora'])).toEqual(['_engagement_diaspora']);
+    expect(wordPairs(['trafficking', 'in', 'human', 'beings'])).toEqual(['_trafficking_human', '_human_beings']);
+    expect(wordPairs(['the', 'diaspora'])).toEqual([]);
   });
 });
 

@@ -43,6 +43,13 @@ export function readAction(db: Db, ref: ReferenceIndex, id: string): Action | un
   };
 }
 
+/** Writes the Action's own search document (not its lessons'); returns the Action. */
+export function reindexAction(db: Db, ref: ReferenceIndex, id: string): Action | undefined {
+  const a = readAction(db, ref, id);
+  if (a) writeDoc(db, actionDoc(a));
+  return a;
+}
+
 /** What a lesson's search document takes from its Actions: only a change here re-indexes them. */
 const pickLessonFacing = (a: Action) => [a.code, a.titleEn, a.titleFr, a.domain, a.topics, a.countries, a.regions];
 
@@ -76,9 +83,8 @@ export function actionDef(ref: ReferenceIndex): EntityDef<ActionData, Action> {
       for (const l of lessons) reindexLesson(db, ref, l);
     },
     reindex(db, id, previous) {
-      const a = readAction(db, ref, id);
+      const a = reindexAction(db, ref, id);
       if (!a) return;
-      writeDoc(db, actionDoc(a));
       if (!previous || !sameData(pickLessonFacing(previous), pickLessonFacing(a))) for (const l of lessonIdsOfAction(db, id)) reindexLesson(db, ref, l);
     },
   };

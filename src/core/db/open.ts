@@ -51,6 +51,8 @@ export interface OpenOptions {
    * file). Otherwise, and by default, it runs before openDatabase returns.
    */
   backgroundCheck?: boolean;
+  /** Whether the opener writes as soon as it has the file (a search rebuild a migration left): the check then comes first. */
+  writesAtOnce?: (db: Db) => boolean;
   /** Tests only: the background check starts once this resolves; a rejection acts as a worker that failed. */
   checkGate?: Promise<unknown>;
 }
@@ -92,7 +94,7 @@ export function openDatabase(dbPath: string, migrations: readonly Migration[] = 
     refuseTooNew(db, migrations);
     const current = db.pragma('user_version', { simple: true }) as number;
     const pending = migrations.some((m) => m.version > current);
-    if (options.backgroundCheck && check !== 'none' && !pending && db.pragma('journal_mode', { simple: true }) === 'wal') {
+    if (options.backgroundCheck && check !== 'none' && !pending && db.pragma('journal_mode', { simple: true }) === 'wal' && !options.writesAtOnce?.(db)) {
       connectionPragmas(db);
       const startup: StartupCheck = { damaged: false, uncleanShutdown, check, problems, checkedAt: '', preMigrationBackup: null };
       return { db, created, migratedFrom: current, startup, pendingCheck: checkInBackground(db, dbPath, check, startup, crashed, options.checkGate) };

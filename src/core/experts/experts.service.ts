@@ -45,6 +45,14 @@ export function readExpert(db: Db, id: string): Expert | undefined {
 export const isHidden = (e: Pick<Expert, 'restricted' | 'consent'>) => e.restricted || e.consent.withdrawnOn !== null;
 
 /** An expert reference: their id, else their e-mail. */
+/** A hidden expert has no search document. */
+export function reindexExpert(db: Db, id: string): void {
+  const e = readExpert(db, id);
+  if (!e) return;
+  if (isHidden(e)) removeDoc(db, id);
+  else writeDoc(db, expertDoc(e));
+}
+
 export function lookupExpert(db: Db, ref: string): string[] {
   return expertExists(db, ref) ? [ref] : findExpertIdsByEmail(db, ref);
 }
@@ -79,11 +87,6 @@ export function expertDef(_ref: ReferenceIndex): EntityDef<ExpertData, Expert> {
       deleteExpertRow(db, id);
       removeDoc(db, id);
     },
-    reindex(db, id) {
-      const e = readExpert(db, id);
-      if (!e) return;
-      if (isHidden(e)) removeDoc(db, id);
-      else writeDoc(db, expertDoc(e));
-    },
+    reindex: reindexExpert,
   };
 }

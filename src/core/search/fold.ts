@@ -72,3 +72,31 @@ export function stemText(text: string): string {
   for (const w of foldWords(text)) for (const s of stems(w)) seen.add(s);
   return [...seen].join(' ');
 }
+
+/**
+ * Small words: left out of word pairs, out of the words a query requires, and unhighlighted when
+ * a thesaurus term brings them. Changing this list
+ * changes what is indexed, so it ships with a migration that rebuilds the search index.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  'a an and the of in on for to with by from at as is are be or during des de du la le les et en au aux pour par sur un une dans avec ou pendant entre chez'.split(' '),
+);
+export const isStopword = (w: string) => w.length < 2 || STOPWORDS.has(w);
+
+/**
+ * The pairs of neighbouring words of a folded text, small words skipped, as single tokens
+ * ("engagement de la diaspora" → `_engagement_diaspora`). A thesaurus phrase is then one or two
+ * token lookups instead of an FTS5 phrase, which reads the positions of every word in it, and
+ * "de" or "the" are in most documents. The leading underscore keeps the pairs out of every word's
+ * prefix range.
+ */
+export function wordPairs(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let previous: string | null = null;
+  for (const w of words) {
+    if (isStopword(w)) continue;
+    if (previous !== null) out.push(`_${previous}_${w}`);
+    previous = w;
+  }
+  return out;
+}

@@ -3,7 +3,7 @@
 import type { Action, Expert, Lesson } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import { stmt } from '../db/sql';
-import { foldText, stemText } from './fold';
+import { foldText, stemText, wordPairs } from './fold';
 
 export interface SearchDoc {
   type: 'action' | 'lesson' | 'expert';
@@ -144,7 +144,8 @@ export function writeDoc(db: Db, doc: SearchDoc): void {
   }
   const all = join(doc.title, doc.summary, doc.body);
   const text = [foldText(doc.title), foldText(doc.summary), foldText(doc.body)] as const;
-  stmt(db, 'INSERT INTO search_fts (rowid, title, summary, body, stems) VALUES (?, ?, ?, ?, ?)').run(rowid, ...text, stemText(all));
+  const pairs = text.map((t) => wordPairs(t.split(' ')).join(' '));
+  stmt(db, 'INSERT INTO search_fts (rowid, title, summary, body, stems, title_pairs, summary_pairs, body_pairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(rowid, ...text, stemText(all), ...pairs);
   const term = stmt(db, 'INSERT OR IGNORE INTO search_terms (term) VALUES (?)');
   for (const w of new Set(text.join(' ').split(' '))) if (w.length >= 4 && !/\d/.test(w)) term.run(w);
   stmt(db, 'INSERT INTO search_exact (rowid, text) VALUES (?, ?)').run(rowid, foldText(all, true));

@@ -4,7 +4,7 @@ import type { ParsedInput, SearchHit, SearchResult, SearchType } from '../../sha
 import type { Action, Expert, Lesson } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import type { ReferenceIndex } from '../reference/reference.repo';
-import { foldWords, stems } from './fold';
+import { foldWords, isStopword, stems, STOPWORDS, wordPairs } from './fold';
 import { resolveFilters } from './filters';
 import { segmentsToText, segmentText, snippet, textMatches, type Matcher } from './highlight';
 import { parseQuery, type Clause, type ParsedQuery } from './query';
@@ -64,16 +64,11 @@ const RANK_ALL_MAX = 5_000;
 /** Substrings of titles and names are looked for only when the words found fewer records than this. */
 const SUBSTRING_BELOW = 50;
 
-/** Small words left unhighlighted when they come from a thesaurus expansion. */
-const STOPWORDS = new Set(
-  'a an and the of in on for to with by from at as is are be or during des de du la le les et en au aux pour par sur un une dans avec ou pendant entre chez'.split(' '),
-);
-const isStop = (w: string) => w.length < 2 || STOPWORDS.has(w);
 /**
  * The words that must all occur: small words are left out when others remain ("of"* alone
  * matches most documents and costs more than the rest of the query); phrases keep them.
  */
-const needed = (words: string[]) => (words.every(isStop) ? words : words.filter((w) => !isStop(w)));
+const needed = (words: string[]) => (words.every(isStopword) ? words : words.filter((w) => !isStopword(w)));
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
@@ -82,7 +77,8 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * (FTS5 then reads every position), and what it kept out is a stem of a word the document has.
  */
 class Expr {
-  constructor(private readonly columns: string | null, private readonly withStems: boolean) {}
+  /** `fullText`: over search_fts, which has the stems and word pairs columns. */
+  constructor(private readonly columns: string | null, private readonly fullText: boolean) {}
 
   private in(expr: string): string {
     return this.columns ? `${this.columns} : ${expr}` : expr;
@@ -94,12 +90,22 @@ class Expr {
    */
   word(word: string): string {
     const prefix = this.in(`${quote(word)}*`);
-    const extra = this.withStems ? stems(word).filter((s) => !s.startsWith(word)) : [];
+    const extra = this.fullText ? stems(word).filter((s) => !s.startsWith(word)) : [];
     return extra.length ? `(${prefix} OR ${extra.map((s) => `stems : ${quote(s)}`).join(' OR ')})` : prefix;
   }
 
   phrase(words: string[]): string {
     return this.in(quote(words.join(' ')));
+  }
+
+  /**
+   * A thesaurus term of several words: in the text, its word pairs (small words between them do
+   * not count: "formation de formateurs" is also "formation des formateurs"); in titles, the phrase.
+   */
+  term(words: string[]): string {
+    const pairs = this.fullText ? wordPairs(words) : [];
+    if (pairs.length === 0) return this.phrase(words);
+    return pairs.length === 1 ? quote(pairs[0]!) : `(${pairs.map(quote).join(' AND ')})`;
   }
 
   clause(c: Clause): string {
@@ -120,7 +126,7 @@ class Expr {
     const covered = (t: string[]) => t.some((w) => single.some((s) => w.startsWith(s)));
     const alternatives = [
       this.all(words),
-      ...others.filter((t) => t.length === 1 || !covered(t)).map((t) => (t.length === 1 ? this.word(t[0]!) : this.phrase(t))),
+      ...others.filter((t) => t.length === 1 || !covered(t)).map((t) => (t.length === 1 ? this.word(t[0]!) : this.term(t))),
       ...concept.acronyms.map((a) => a.toLowerCase()).filter((a) => !covered([a])).map((a) => this.phrase([a])),
     ];
     return `(${[...new Set(alternatives)].join(' OR ')})`;
@@ -143,16 +149,16 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
   const titleExprs: string[] = [];
   const meaningful: string[] = [];
   // "training of trainers": the small word is left out of the AND, unless the query has nothing else.
-  const onlyStopwords = q.groups.every((g) => g.length === 1 && !g[0]!.phrase && g[0]!.words.every(isStop));
+  const onlyStopwords = q.groups.every((g) => g.length === 1 && !g[0]!.phrase && g[0]!.words.every(isStopword));
   const allClauses = q.groups.flat();
   const fast = allClauses.length > 0 && allClauses.every((c) => !c.phrase && c.words.every((w) => w.length <= 2));
   const hasLongWord = allClauses.some((c) => c.phrase || c.words.some((w) => w.length > 2 && !STOPWORDS.has(w)));
   const short: string[] = [];
   const plainWord = (w: string) => {
-    if (hasLongWord && w.length === 2 && !isStop(w)) {
+    if (hasLongWord && w.length === 2 && !isStopword(w)) {
       short.push(w);
       titleExprs.push(TITLE_EXPR.word(w));
-    } else both((e) => e.word(w), isStop(w));
+    } else both((e) => e.word(w), isStopword(w));
   };
   const both = (f: (e: Expr) => string, stopword = false) => {
     if (stopword && !onlyStopwords) return;

@@ -4,6 +4,7 @@ import { migration0020 } from './0020-search';
 import { migration0030 } from './0030-safety';
 import { migration0040 } from './0040-roster-mappings';
 import { migration0060 } from './0060-sync';
+import { migration0070 } from './0070-search-pairs';
 
 export interface Migration {
   version: number;
@@ -12,5 +13,5 @@ export interface Migration {
 }
 
 /** Ordered, immutable steps of 10. The last version is the schema this app writes. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0060];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0060, migration0070];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
