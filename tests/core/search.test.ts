@@ -141,6 +141,24 @@ describe('bilingual thesaurus', () => {
   });
 });
 
+describe('places', () => {
+  it('a region or country named in a query finds the records there, in either language, even when their text never names it', async () => {
+    const own = createCore({ dbPath: ':memory:' });
+    const create = async (code: string, countries: string[], summary: string) =>
+      ok(await own.createAction({ data: action(code, { titleEn: `${code}: consultations`, countries, summary }) })).id;
+    const ghana = await create('Ghana V', ['GH'], 'Consultations with the diaspora on the engagement policy.');
+    const kenya = await create('Kenya I', ['KE'], 'Consultations with the diaspora on the engagement policy.');
+    const idsOf = async (query: string) => ok(await own.search({ query })).hits.map((h) => h.id);
+    expect(await idsOf('West Africa')).toEqual([ghana]);
+    expect(await idsOf("Afrique de l'Ouest")).toEqual([ghana]);
+    expect((await idsOf('diaspora West Africa'))[0]).toBe(ghana);
+    // A word of a region's name is no place: "central" is not "Western and Central Africa".
+    expect(await idsOf('central')).toEqual([]);
+    expect(await idsOf('diaspora')).toEqual(expect.arrayContaining([ghana, kenya]));
+    own.close();
+  });
+});
+
 describe('word pairs', () => {
   it('pair neighbouring words, skipping small ones, under a prefix no word has', () => {
     expect(wordPairs(['engagement', 'de', 'la', 'diaspora'])).toEqual(['_engagement_diaspora']);
@@ -156,6 +174,19 @@ describe('more words than any record holds', () => {
     expect(r.hits.map((h) => h.id)).toEqual(expect.arrayContaining([ids.ghana4, ids.ci, ids.soren]));
     const strictFirst = await search('diaspora mapping engagement');
     expect(strictFirst.hits[0]!.id).toBe(ids.soren);
+  });
+
+  it('reads a question for its subject, in English and in French', async () => {
+    const r = await search('What did we learn about diaspora engagement policy?');
+    expect(r.hits[0]!.id).toBe(ids.ghana4);
+    expect(r.hits.map((h) => h.id)).toContain(ids.ci);
+    // The question's words are not highlighted ("we" would light up "West" everywhere).
+    expect(r.hits[0]!.segments.filter((s) => s.hit).map((s) => s.text.toLowerCase())).not.toContain('what');
+    expect((await found("Qu'avons-nous appris sur la politique de la diaspora ?")).slice(0, 2)).toEqual(expect.arrayContaining([ids.ci, ids.ghana4]));
+  });
+
+  it('when all the words find nothing, a two-letter word no longer rules out the records with the others', async () => {
+    expect(await found('Senegal remittances zq')).toContain(ids.remit);
   });
 
   it('reads a French elision typed without its apostrophe as part of the next word', async () => {

@@ -46,7 +46,7 @@ export function readAction(db: Db, ref: ReferenceIndex, id: string): Action | un
 /** Writes the Action's own search document (not its lessons'); returns the Action. */
 export function reindexAction(db: Db, ref: ReferenceIndex, id: string): Action | undefined {
   const a = readAction(db, ref, id);
-  if (a) writeDoc(db, actionDoc(a));
+  if (a) writeDoc(db, actionDoc(a, ref));
   return a;
 }
 

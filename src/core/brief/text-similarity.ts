@@ -76,7 +76,7 @@ export function describeText(ctx: SearchContext, text: string): { query: string;
 export function textSimilarity(ctx: SearchContext, text: string): TextSimilarity {
   const { query, terms } = describeText(ctx, text);
   const scores = new Map<string, number>();
-  const spec = query ? planQuery(ctx.thesaurus, parseQuery(query, foldWords)).spec : null;
+  const spec = query ? planQuery(ctx.thesaurus, parseQuery(query, foldWords), ctx.ref.placePairs).spec : null;
   if (!spec?.match) return { terms, scores };
   const docs = ctx.docs.sync();
   const action = docs.valueId('type', 'action');

@@ -46,18 +46,18 @@ export const isHidden = (e: Pick<Expert, 'restricted' | 'consent'>) => e.restric
 
 /** An expert reference: their id, else their e-mail. */
 /** A hidden expert has no search document. */
-export function reindexExpert(db: Db, id: string): void {
+export function reindexExpert(db: Db, ref: ReferenceIndex, id: string): void {
   const e = readExpert(db, id);
   if (!e) return;
   if (isHidden(e)) removeDoc(db, id);
-  else writeDoc(db, expertDoc(e));
+  else writeDoc(db, expertDoc(e, ref));
 }
 
 export function lookupExpert(db: Db, ref: string): string[] {
   return expertExists(db, ref) ? [ref] : findExpertIdsByEmail(db, ref);
 }
 
-export function expertDef(_ref: ReferenceIndex): EntityDef<ExpertData, Expert> {
+export function expertDef(ref: ReferenceIndex): EntityDef<ExpertData, Expert> {
   return {
     name: 'expert',
     schema: ExpertData,
@@ -87,6 +87,6 @@ export function expertDef(_ref: ReferenceIndex): EntityDef<ExpertData, Expert> {
       deleteExpertRow(db, id);
       removeDoc(db, id);
     },
-    reindex: reindexExpert,
+    reindex: (db, id) => reindexExpert(db, ref, id),
   };
 }

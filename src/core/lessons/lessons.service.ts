@@ -38,7 +38,7 @@ export function reindexLesson(db: Db, ref: ReferenceIndex, id: string): void {
   const l = readLesson(db, id);
   if (!l) return;
   const actions = l.actions.map((a) => readAction(db, ref, a)).filter((a): a is Action => a !== undefined);
-  writeDoc(db, lessonDoc(l, actions));
+  writeDoc(db, lessonDoc(l, actions, ref));
 }
 
 export function lessonDef(ref: ReferenceIndex): EntityDef<LessonData, Lesson> {

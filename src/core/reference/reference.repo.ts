@@ -1,6 +1,7 @@
 import type { Reference } from '../../shared/api';
 import { CEFR_LEVELS, regionWithDescendants } from '../../shared/reference';
 import type { Db } from '../db/open';
+import { foldWords, placePairs } from '../search/fold';
 
 /** Reference data read once per connection: it only changes through a migration. */
 export interface ReferenceIndex {
@@ -11,6 +12,10 @@ export interface ReferenceIndex {
   countryRegions: Map<string, string[]>;
   euMembers: Set<string>;
   regionParents: Map<string, string | null>;
+  /** Country or region code → its English and French names. */
+  placeNames: Map<string, string[]>;
+  /** Every place-name pair the search index can hold: a query looks only for these. */
+  placePairs: ReadonlySet<string>;
 }
 
 function ancestry(parents: Map<string, string | null>, region: string | null): string[] {
@@ -38,6 +43,7 @@ export function loadReference(db: Db): ReferenceIndex {
     levels: [...CEFR_LEVELS],
   };
   const regionParents = new Map(reference.regions.map((r) => [r.code, r.parent]));
+  const places = [...reference.countries, ...reference.regions];
   return {
     regionParents,
     reference,
@@ -45,6 +51,8 @@ export function loadReference(db: Db): ReferenceIndex {
     languages: new Set(reference.languages.map((l) => l.code)),
     countryRegions: new Map(reference.countries.map((c) => [c.code, ancestry(regionParents, c.region)])),
     euMembers: new Set(reference.countries.filter((c) => c.euMember).map((c) => c.code)),
+    placeNames: new Map(places.map((p) => [p.code, [p.en, p.fr]])),
+    placePairs: new Set(places.flatMap((p) => [p.en, p.fr]).flatMap((name) => placePairs(foldWords(name)))),
   };
 }
 

@@ -100,3 +100,10 @@ export function wordPairs(words: readonly string[]): string[] {
   }
   return out;
 }
+
+/**
+ * The pairs of a place name, apart from the text's (`__afrique_ouest`): a thesaurus term looks for
+ * a place with lookups of tokens that are few, where the same pair in the text may be in thousands
+ * of documents that its words already find.
+ */
+export const placePairs = (words: readonly string[]) => wordPairs(words).map((p) => `_${p}`);

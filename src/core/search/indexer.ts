@@ -3,7 +3,8 @@
 import type { Action, Expert, Lesson } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import { stmt } from '../db/sql';
-import { foldText, stemText, wordPairs } from './fold';
+import type { ReferenceIndex } from '../reference/reference.repo';
+import { foldText, foldWords, placePairs, stemText, wordPairs } from './fold';
 
 export interface SearchDoc {
   type: 'action' | 'lesson' | 'expert';
@@ -17,8 +18,16 @@ export interface SearchDoc {
   body: string;
   /** Titles, codes and names: searchable by any part of a word. */
   names: string;
+  /** The names of its countries and regions, one per entry, in English and French. */
+  places: string[];
   facets: [string, string][];
 }
+
+/**
+ * "West Africa" finds an Action in Ghana that never says so: the names of a record's countries and
+ * regions are indexed too, as the word pairs a thesaurus term of several words looks for.
+ */
+const placeNames = (ref: ReferenceIndex, codes: readonly (string | null)[]) => codes.flatMap((c) => (c ? (ref.placeNames.get(c) ?? []) : []));
 
 const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join('\n');
 const year = (d: string | null | undefined) => (d ? Number(d.slice(0, 4)) : null);
@@ -31,7 +40,7 @@ function yearFacets(from: number | null, to: number | null): [string, string][] 
   return out;
 }
 
-export function actionDoc(a: Action): SearchDoc {
+export function actionDoc(a: Action, ref: ReferenceIndex): SearchDoc {
   const title = join(a.code, a.titleEn, a.titleFr, ...a.aliases);
   return {
     type: 'action',
@@ -43,6 +52,7 @@ export function actionDoc(a: Action): SearchDoc {
     summary: join(a.summary, ...a.partners),
     body: join(a.objectives, a.activities, a.results, a.notes),
     names: title,
+    places: placeNames(ref, [...a.countries, ...a.regions]),
     facets: [
       ['type', 'action'],
       ['domain', a.domain],
@@ -57,7 +67,7 @@ export function actionDoc(a: Action): SearchDoc {
 }
 
 /** Lessons inherit topics, countries and regions from their Actions when they have none of their own. */
-export function lessonDoc(l: Lesson, actions: Action[]): SearchDoc {
+export function lessonDoc(l: Lesson, actions: Action[], ref: ReferenceIndex): SearchDoc {
   const topics = l.topics.length ? l.topics : [...new Set(actions.flatMap((a) => a.topics))];
   const countries = l.countries.length ? l.countries : [...new Set(actions.flatMap((a) => a.countries))];
   const regions = [...new Set(actions.flatMap((a) => a.regions))];
@@ -72,6 +82,7 @@ export function lessonDoc(l: Lesson, actions: Action[]): SearchDoc {
     summary: join(l.lesson, l.recommendation),
     body: join(l.context, l.author, ...actions.map((a) => join(a.code, a.titleEn, a.titleFr))),
     names: l.title,
+    places: placeNames(ref, [...countries, ...regions]),
     facets: [
       ['type', 'lesson'],
       ['status', l.reviewStatus],
@@ -86,7 +97,7 @@ export function lessonDoc(l: Lesson, actions: Action[]): SearchDoc {
   };
 }
 
-export function expertDoc(e: Expert): SearchDoc {
+export function expertDoc(e: Expert, ref: ReferenceIndex): SearchDoc {
   const name = `${e.givenName} ${e.familyName}`;
   return {
     type: 'expert',
@@ -98,6 +109,7 @@ export function expertDoc(e: Expert): SearchDoc {
     summary: join(e.institution, e.position, e.expertise),
     body: join(e.availabilityNote),
     names: join(name, e.institution),
+    places: placeNames(ref, [e.memberState]),
     facets: [
       ['type', 'expert'],
       ['status', e.availability],
@@ -145,7 +157,15 @@ export function writeDoc(db: Db, doc: SearchDoc): void {
   const all = join(doc.title, doc.summary, doc.body);
   const text = [foldText(doc.title), foldText(doc.summary), foldText(doc.body)] as const;
   const pairs = text.map((t) => wordPairs(t.split(' ')).join(' '));
-  stmt(db, 'INSERT INTO search_fts (rowid, title, summary, body, stems, title_pairs, summary_pairs, body_pairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(rowid, ...text, stemText(all), ...pairs);
+  // Pairs only: the words alone ("central" in "Western and Central Africa") would match queries about anything else.
+  const placeText = doc.places.flatMap((p) => placePairs(foldWords(p))).join(' ');
+  stmt(db, 'INSERT INTO search_fts (rowid, title, summary, body, stems, title_pairs, summary_pairs, body_pairs, places) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    rowid,
+    ...text,
+    stemText(all),
+    ...pairs,
+    placeText,
+  );
   const term = stmt(db, 'INSERT OR IGNORE INTO search_terms (term) VALUES (?)');
   for (const w of new Set(text.join(' ').split(' '))) if (w.length >= 4 && !/\d/.test(w)) term.run(w);
   stmt(db, 'INSERT INTO search_exact (rowid, text) VALUES (?, ?)').run(rowid, foldText(all, true));

@@ -50,5 +50,5 @@ export function rebuildSearchIndex(db: Db, ref: ReferenceIndex): void {
 function writeRecordDoc(db: Db, ref: ReferenceIndex, type: string, id: string): void {
   if (type === 'action') reindexAction(db, ref, id);
   else if (type === 'lesson') reindexLesson(db, ref, id);
-  else reindexExpert(db, id);
+  else reindexExpert(db, ref, id);
 }

@@ -4,7 +4,7 @@ import type { ParsedInput, SearchHit, SearchResult, SearchType } from '../../sha
 import type { Action, Expert, Lesson } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import type { ReferenceIndex } from '../reference/reference.repo';
-import { foldWords, isStopword, stems, STOPWORDS, wordPairs } from './fold';
+import { foldWords, isStopword, placePairs, stems, STOPWORDS, wordPairs } from './fold';
 import { resolveFilters } from './filters';
 import { segmentsToText, segmentText, snippet, textMatches, type Matcher } from './highlight';
 import { parseQuery, type Clause, type ParsedQuery } from './query';
@@ -65,11 +65,24 @@ const RANK_ALL_MAX = 5_000;
 const SUBSTRING_BELOW = 50;
 
 /**
+ * The words of a question that say nothing of its subject: "what did we learn about diaspora
+ * policy in West Africa?" asks for diaspora policy and West Africa. (Not "us" or "who": the US
+ * and the WHO.) They are treated as the small words of the index are, below.
+ */
+const QUESTION_WORDS = new Set(
+  `what which whom whose how why when where did do does done we our ours you your they their them there here this that these those
+  about any some have has had was were been can could should would shall might must learn learned learnt know tell show find
+  quoi quel quelle quels quelles comment pourquoi quand nous notre nos vous votre vos ils elles avons avez ont ai ete etait
+  etaient sont ce ces cet cette appris apprendre savoir trouver`.split(/\s+/),
+);
+const isFiller = (w: string) => isStopword(w) || QUESTION_WORDS.has(w);
+/**
  * The words that must all occur: small words are left out when others remain ("of"* alone
  * matches most documents and costs more than the rest of the query); phrases keep them.
  */
-const needed = (words: string[]) => (words.every(isStopword) ? words : words.filter((w) => !isStopword(w)));
+const needed = (words: string[]) => (words.every(isFiller) ? words : words.filter((w) => !isFiller(w)));
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const allOf = (tokens: string[]) => (tokens.length === 1 ? quote(tokens[0]!) : `(${tokens.map(quote).join(' AND ')})`);
 
 /**
  * Builds expressions over the text (all columns, stems included) or over titles only. Words and
@@ -77,8 +90,15 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * (FTS5 then reads every position), and what it kept out is a stem of a word the document has.
  */
 class Expr {
-  /** `fullText`: over search_fts, which has the stems and word pairs columns. */
-  constructor(private readonly columns: string | null, private readonly fullText: boolean) {}
+  /**
+   * `fullText`: over search_fts, which has the stems, word pairs and places columns; `places`: the
+   * place-name pairs the index can hold (a term that is no place name costs no lookup).
+   */
+  constructor(
+    private readonly columns: string | null,
+    private readonly fullText: boolean,
+    private readonly places: ReadonlySet<string> = new Set(),
+  ) {}
 
   private in(expr: string): string {
     return this.columns ? `${this.columns} : ${expr}` : expr;
@@ -104,8 +124,13 @@ class Expr {
    */
   term(words: string[]): string {
     const pairs = this.fullText ? wordPairs(words) : [];
-    if (pairs.length === 0) return this.phrase(words);
-    return pairs.length === 1 ? quote(pairs[0]!) : `(${pairs.map(quote).join(' AND ')})`;
+    return pairs.length === 0 ? this.phrase(words) : allOf(pairs);
+  }
+
+  /** The same term as the name of a record's country or region (in the text only). */
+  place(words: string[]): string[] {
+    const pairs = placePairs(words);
+    return pairs.length > 0 && pairs.every((p) => this.places.has(p)) ? [allOf(pairs)] : [];
   }
 
   clause(c: Clause): string {
@@ -126,14 +151,14 @@ class Expr {
     const covered = (t: string[]) => t.some((w) => single.some((s) => w.startsWith(s)));
     const alternatives = [
       this.all(words),
-      ...others.filter((t) => t.length === 1 || !covered(t)).map((t) => (t.length === 1 ? this.word(t[0]!) : this.term(t))),
+      ...this.place(words),
+      ...others.filter((t) => t.length === 1 || !covered(t)).flatMap((t) => (t.length === 1 ? [this.word(t[0]!)] : [this.term(t), ...this.place(t)])),
       ...concept.acronyms.map((a) => a.toLowerCase()).filter((a) => !covered([a])).map((a) => this.phrase([a])),
     ];
     return `(${[...new Set(alternatives)].join(' OR ')})`;
   }
 }
 
-const TEXT_EXPR = new Expr(null, true);
 const TITLE_EXPR = new Expr('{title}', false);
 
 interface Plan {
@@ -143,26 +168,27 @@ interface Plan {
   words: string[];
 }
 
-export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
+export function planQuery(t: Thesaurus, q: ParsedQuery, places?: ReadonlySet<string>): Plan {
+  const text = new Expr(null, true, places);
   const matcher: Matcher = { prefixes: [], stems: new Set(), exact: new Set() };
   const exprs: string[] = [];
   const titleExprs: string[] = [];
   const meaningful: string[] = [];
   // "training of trainers": the small word is left out of the AND, unless the query has nothing else.
-  const onlyStopwords = q.groups.every((g) => g.length === 1 && !g[0]!.phrase && g[0]!.words.every(isStopword));
+  const onlyStopwords = q.groups.every((g) => g.length === 1 && !g[0]!.phrase && g[0]!.words.every(isFiller));
   const allClauses = q.groups.flat();
   const fast = allClauses.length > 0 && allClauses.every((c) => !c.phrase && c.words.every((w) => w.length <= 2));
-  const hasLongWord = allClauses.some((c) => c.phrase || c.words.some((w) => w.length > 2 && !STOPWORDS.has(w)));
+  const hasLongWord = allClauses.some((c) => c.phrase || c.words.some((w) => w.length > 2 && !isFiller(w)));
   const short: string[] = [];
   const plainWord = (w: string) => {
-    if (hasLongWord && w.length === 2 && !isStopword(w)) {
+    if (hasLongWord && w.length === 2 && !isFiller(w)) {
       short.push(w);
       titleExprs.push(TITLE_EXPR.word(w));
-    } else both((e) => e.word(w), isStopword(w));
+    } else both((e) => e.word(w), isFiller(w));
   };
   const both = (f: (e: Expr) => string, stopword = false) => {
     if (stopword && !onlyStopwords) return;
-    exprs.push(f(TEXT_EXPR));
+    exprs.push(f(text));
     titleExprs.push(f(TITLE_EXPR));
     if (!stopword) meaningful.push(exprs[exprs.length - 1]!);
   };
@@ -193,6 +219,7 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
       if (c.phrase) c.words.forEach((w) => matcher.exact.add(w));
       else
         for (const w of c.words) {
+          if (isFiller(w) && !onlyStopwords) continue;
           matcher.prefixes.push(w);
           stems(w).forEach((s) => matcher.stems.add(s));
         }
@@ -207,7 +234,7 @@ export function planQuery(t: Thesaurus, q: ParsedQuery): Plan {
   }
   flushRun();
 
-  const excludeExpr = q.excludes.length ? q.excludes.map((c) => TEXT_EXPR.clause(c)).join(' OR ') : null;
+  const excludeExpr = q.excludes.length ? q.excludes.map((c) => text.clause(c)).join(' OR ') : null;
   const positive = exprs.length ? (fast ? titleExprs.join(' AND ') : exprs.join(' AND ')) : null;
   const plainWords = q.groups.flatMap((g) => (g.length === 1 && !g[0]!.phrase ? g[0]!.words : []));
   const allPlain = q.groups.every((g) => g.length === 1 && !g[0]!.phrase);
@@ -233,7 +260,7 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
   const parsed = parseQuery(q.query, foldWords);
   const facets = resolveFilters(ctx.ref, parsed.filters, { ...(q.filters ?? {}), ...(q.types?.length ? { type: q.types } : {}) });
   const empty: SearchResult = { query: q.query, total: 0, hits: [], facets: {}, suggestion: null, suggestionApplied: false };
-  const plan = planQuery(ctx.thesaurus, parsed);
+  const plan = planQuery(ctx.thesaurus, parsed, ctx.ref.placePairs);
   if (!plan.spec.match && !plan.spec.exclude && facets.length === 0) return empty;
   ctx.docs.sync();
 
@@ -245,7 +272,7 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
   const corrected = plan.words.map((w) => correctWord(ctx.db, w) ?? w);
   if (corrected.every((w, i) => w === plan.words[i])) return relax(result);
   const suggestion = rewrite(q.query, plan.words, corrected);
-  const better = run(planQuery(ctx.thesaurus, parseQuery(suggestion, foldWords)));
+  const better = run(planQuery(ctx.thesaurus, parseQuery(suggestion, foldWords), ctx.ref.placePairs));
   if (result.total === 0 && better.total > 0) return { ...better, query: q.query, suggestion, suggestionApplied: true };
   if (better.total > result.total) result = { ...result, suggestion };
   return relax(result);
@@ -254,7 +281,8 @@ export function search(ctx: SearchContext, q: ParsedInput<'search'>): SearchResu
   function relax(strict: SearchResult): SearchResult {
     if (strict.total >= RELAX_BELOW || !plan.spec.relaxed || !plan.spec.match) return strict;
     const firsts = new Set(first.strictRows);
-    const wider = run({ ...plan, spec: { ...plan.spec, match: plan.spec.relaxed, titleMatch: null } }, firsts);
+    // Any of the words: a two-letter word is one of them, no longer a condition on every record.
+    const wider = run({ ...plan, spec: { ...plan.spec, match: plan.spec.relaxed, titleMatch: null, short: [] } }, firsts);
     return wider.total > strict.total ? { ...wider, suggestion: strict.suggestion } : strict;
   }
 }
