@@ -35,6 +35,8 @@ interface ChildResult {
   rssMB: number;
 }
 
+const OPEN_ONLY_RUNS = 4;
+
 function child(engine: string, source: string, reps: number): ChildResult {
   const out = execFileSync(tsx, [path.join(__dirname, 'child.ts'), engine, source, queriesFile, String(reps)], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, timeout: 20 * 60_000 });
   return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
@@ -64,6 +66,8 @@ function sizeRun(size: number) {
   const dbMB = fs.statSync(dbFile).size / 2 ** 20;
   process.stderr.write(`[${size}] built our index in ${Math.round(buildMs)} ms (${dbMB.toFixed(1)} MiB)\n`);
   const ours = child('ours', dbFile, size >= 100_000 ? 10 : 20);
+  // One open is one sample: the median of five processes (this run and four that only open).
+  const opens = [ours.openAndFirstQueryMs!, ...Array.from({ length: OPEN_ONLY_RUNS }, () => child('ours', dbFile, 0).openAndFirstQueryMs!)];
   const others = OTHER_ENGINES.map((e) => {
     process.stderr.write(`[${size}] ${e}…\n`);
     return child(e, corpusFile, e === 'fuse' ? (size >= 100_000 ? 1 : 3) : 5);
@@ -73,7 +77,7 @@ function sizeRun(size: number) {
     ours: {
       buildMs: round(buildMs),
       dbMB: round(dbMB),
-      openAndFirstQueryMs: round(ours.openAndFirstQueryMs!),
+      openAndFirstQueryMs: round(percentile(opens, 50)),
       firstResultMs: round(ours.firstResultMs),
       rssMB: round(ours.rssMB),
       save: { p50: round(percentile(ours.saveMs!, 50)), p95: round(percentile(ours.saveMs!, 95)) },
@@ -92,7 +96,7 @@ function markdown(result: Awaited<ReturnType<typeof runAll>>): string {
   for (const s of result.sizes) {
     const o = s.ours;
     lines.push(`## ${s.size.toLocaleString('en')} records`, '');
-    lines.push(`Ours: index build ${Math.round(o.buildMs)} ms, database ${o.dbMB} MiB, open + first query ${ok(o.openAndFirstQueryMs, TARGETS.openFirstMs)} (target ≤ ${TARGETS.openFirstMs}), save one record p95 ${ok(o.save.p95, TARGETS.saveP95)} (≤ ${TARGETS.saveP95}), RSS ${ok(o.rssMB, TARGETS.rssMB)} MiB (≤ ${TARGETS.rssMB}).`, '');
+    lines.push(`Ours: index build ${Math.round(o.buildMs)} ms, database ${o.dbMB} MiB, open + first query ${ok(o.openAndFirstQueryMs, TARGETS.openFirstMs)} (median of 5 processes, target ≤ ${TARGETS.openFirstMs}), save one record p95 ${ok(o.save.p95, TARGETS.saveP95)} (≤ ${TARGETS.saveP95}), RSS ${ok(o.rssMB, TARGETS.rssMB)} MiB (≤ ${TARGETS.rssMB}).`, '');
     lines.push(`Full search p95 ${ok(o.full.p95, TARGETS.fullP95)} (≤ ${TARGETS.fullP95}), typing p95 ${ok(o.kinds.typing!.p95, TARGETS.typingP95)} (≤ ${TARGETS.typingP95}), typo p95 ${ok(o.kinds.typo!.p95, TARGETS.typoP95)} (≤ ${TARGETS.typoP95}).`, '');
     const engines = [{ engine: 'ours', ...o }, ...s.others];
     lines.push(`| engine | first result after process start | build | RSS MiB | ${Object.keys(o.kinds).map((k) => `${k} p50/p95`).join(' | ')} |`);
