@@ -48,7 +48,7 @@ export const TOPICS = [
 export const REGIONS = [
   { code: 'AFRICA', parent: null, en: 'Africa', fr: 'Afrique' },
   { code: 'WCA', parent: 'AFRICA', en: 'Western and Central Africa', fr: "Afrique de l'Ouest et du Centre" },
-  { code: 'ESA', parent: 'AFRICA', en: 'Eastern and Southern Africa', fr: 'Afrique de l’Est et australe' },
+  { code: 'ESA', parent: 'AFRICA', en: 'Eastern and Southern Africa', fr: "Afrique de l'Est et australe" },
   { code: 'ASIA', parent: null, en: 'Asia', fr: 'Asie' },
   { code: 'ENI', parent: null, en: 'European Neighbourhood', fr: 'Voisinage européen' },
   { code: 'LAC', parent: null, en: 'Latin America and Caribbean', fr: 'Amérique latine et Caraïbes' },

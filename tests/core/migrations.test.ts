@@ -121,6 +121,16 @@ describe('migration 0030 (safety)', () => {
   });
 });
 
+describe('migration 0080 (region label)', () => {
+  it('from schema 70: the French name of ESA has the plain apostrophe of the other labels', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(70));
+    db.prepare("UPDATE regions SET label_fr = 'Afrique de l’Est et australe' WHERE code = 'ESA'").run();
+    migrate(db, upTo(80));
+    expect(db.prepare("SELECT label_fr FROM regions WHERE code = 'ESA'").pluck().get()).toBe("Afrique de l'Est et australe");
+  });
+});
+
 describe('migration 0070 (search pairs)', () => {
   /** The text index as schema 60 had it, empty: what the rebuild must replace. */
   const backToSchema60 = (file: string) => {
@@ -150,7 +160,7 @@ PRAGMA user_version = 60;`);
     expect(ok(await after.search({ query: 'a' })).hits.map((h) => h.id)).toEqual(newestFirst);
     after.close();
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(70);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT value FROM meta WHERE key = 'search.rebuild'").get()).toBeUndefined();
     db.close();
   });
