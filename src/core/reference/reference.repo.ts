@@ -12,9 +12,9 @@ export interface ReferenceIndex {
   countryRegions: Map<string, string[]>;
   euMembers: Set<string>;
   regionParents: Map<string, string | null>;
-  /** Country or region code → its English and French names. */
-  placeNames: Map<string, string[]>;
-  /** Every place-name pair the search index can hold: a query looks only for these. */
+  /** Country or region code → the search tokens of its English and French names (see placePairs). */
+  placeTokens: Map<string, string[]>;
+  /** Every place token the search index can hold: a query looks only for these. */
   placePairs: ReadonlySet<string>;
 }
 
@@ -43,7 +43,7 @@ export function loadReference(db: Db): ReferenceIndex {
     levels: [...CEFR_LEVELS],
   };
   const regionParents = new Map(reference.regions.map((r) => [r.code, r.parent]));
-  const places = [...reference.countries, ...reference.regions];
+  const placeTokens = new Map([...reference.countries, ...reference.regions].map((p) => [p.code, [p.en, p.fr].flatMap((name) => placePairs(foldWords(name)))]));
   return {
     regionParents,
     reference,
@@ -51,8 +51,8 @@ export function loadReference(db: Db): ReferenceIndex {
     languages: new Set(reference.languages.map((l) => l.code)),
     countryRegions: new Map(reference.countries.map((c) => [c.code, ancestry(regionParents, c.region)])),
     euMembers: new Set(reference.countries.filter((c) => c.euMember).map((c) => c.code)),
-    placeNames: new Map(places.map((p) => [p.code, [p.en, p.fr]])),
-    placePairs: new Set(places.flatMap((p) => [p.en, p.fr]).flatMap((name) => placePairs(foldWords(name)))),
+    placeTokens,
+    placePairs: new Set([...placeTokens.values()].flat()),
   };
 }
 

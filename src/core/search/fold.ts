@@ -75,8 +75,8 @@ export function stemText(text: string): string {
 
 /**
  * Small words: left out of word pairs, out of the words a query requires, and unhighlighted when
- * a thesaurus term brings them. Changing this list
- * changes what is indexed, so it ships with a migration that rebuilds the search index.
+ * a thesaurus term brings them. Changing this list changes what is indexed, so it ships with a
+ * migration that rebuilds the search index.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   'a an and the of in on for to with by from at as is are be or during des de du la le les et en au aux pour par sur un une dans avec ou pendant entre chez'.split(' '),

@@ -4,7 +4,7 @@ import type { Action, Expert, Lesson } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import { stmt } from '../db/sql';
 import type { ReferenceIndex } from '../reference/reference.repo';
-import { foldText, foldWords, placePairs, stemText, wordPairs } from './fold';
+import { foldText, stemText, wordPairs } from './fold';
 
 export interface SearchDoc {
   type: 'action' | 'lesson' | 'expert';
@@ -18,16 +18,18 @@ export interface SearchDoc {
   body: string;
   /** Titles, codes and names: searchable by any part of a word. */
   names: string;
-  /** The names of its countries and regions, one per entry, in English and French. */
+  /** The search tokens of the names of its countries and regions (pairs only, see placePairs). */
   places: string[];
   facets: [string, string][];
 }
 
 /**
  * "West Africa" finds an Action in Ghana that never says so: the names of a record's countries and
- * regions are indexed too, as the word pairs a thesaurus term of several words looks for.
+ * regions are indexed too, as the word pairs a thesaurus term of several words looks for. Pairs
+ * only: the words alone ("central" in "Western and Central Africa") would match queries about
+ * anything else.
  */
-const placeNames = (ref: ReferenceIndex, codes: readonly (string | null)[]) => codes.flatMap((c) => (c ? (ref.placeNames.get(c) ?? []) : []));
+const placeTokens = (ref: ReferenceIndex, codes: readonly (string | null)[]) => codes.flatMap((c) => (c ? (ref.placeTokens.get(c) ?? []) : []));
 
 const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join('\n');
 const year = (d: string | null | undefined) => (d ? Number(d.slice(0, 4)) : null);
@@ -52,7 +54,7 @@ export function actionDoc(a: Action, ref: ReferenceIndex): SearchDoc {
     summary: join(a.summary, ...a.partners),
     body: join(a.objectives, a.activities, a.results, a.notes),
     names: title,
-    places: placeNames(ref, [...a.countries, ...a.regions]),
+    places: placeTokens(ref, [...a.countries, ...a.regions]),
     facets: [
       ['type', 'action'],
       ['domain', a.domain],
@@ -82,7 +84,7 @@ export function lessonDoc(l: Lesson, actions: Action[], ref: ReferenceIndex): Se
     summary: join(l.lesson, l.recommendation),
     body: join(l.context, l.author, ...actions.map((a) => join(a.code, a.titleEn, a.titleFr))),
     names: l.title,
-    places: placeNames(ref, [...countries, ...regions]),
+    places: placeTokens(ref, [...countries, ...regions]),
     facets: [
       ['type', 'lesson'],
       ['status', l.reviewStatus],
@@ -109,7 +111,7 @@ export function expertDoc(e: Expert, ref: ReferenceIndex): SearchDoc {
     summary: join(e.institution, e.position, e.expertise),
     body: join(e.availabilityNote),
     names: join(name, e.institution),
-    places: placeNames(ref, [e.memberState]),
+    places: placeTokens(ref, [e.memberState]),
     facets: [
       ['type', 'expert'],
       ['status', e.availability],
@@ -157,14 +159,12 @@ export function writeDoc(db: Db, doc: SearchDoc): void {
   const all = join(doc.title, doc.summary, doc.body);
   const text = [foldText(doc.title), foldText(doc.summary), foldText(doc.body)] as const;
   const pairs = text.map((t) => wordPairs(t.split(' ')).join(' '));
-  // Pairs only: the words alone ("central" in "Western and Central Africa") would match queries about anything else.
-  const placeText = doc.places.flatMap((p) => placePairs(foldWords(p))).join(' ');
   stmt(db, 'INSERT INTO search_fts (rowid, title, summary, body, stems, title_pairs, summary_pairs, body_pairs, places) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     rowid,
     ...text,
     stemText(all),
     ...pairs,
-    placeText,
+    doc.places.join(' '),
   );
   const term = stmt(db, 'INSERT OR IGNORE INTO search_terms (term) VALUES (?)');
   for (const w of new Set(text.join(' ').split(' '))) if (w.length >= 4 && !/\d/.test(w)) term.run(w);

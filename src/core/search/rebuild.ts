@@ -24,11 +24,7 @@ export function searchRebuildPending(db: Db): boolean {
 export function rebuildSearchIndex(db: Db, ref: ReferenceIndex): void {
   db.transaction(() => {
     const order = stmt(db, 'SELECT type, ref_id FROM search_docs ORDER BY rowid').raw().all() as [string, string][];
-    const records = [
-      ...(stmt(db, "SELECT 'action', id FROM actions").raw().all() as [string, string][]),
-      ...(stmt(db, "SELECT 'lesson', id FROM lessons").raw().all() as [string, string][]),
-      ...(stmt(db, "SELECT 'expert', id FROM experts").raw().all() as [string, string][]),
-    ];
+    const records = stmt(db, "SELECT 'action', id FROM actions UNION ALL SELECT 'lesson', id FROM lessons UNION ALL SELECT 'expert', id FROM experts").raw().all() as [string, string][];
     const exists = new Set(records.map(([, id]) => id));
     const seen = new Set<string>();
     for (const t of FTS_TABLES) stmt(db, `INSERT INTO ${t}(${t}) VALUES ('delete-all')`).run();

@@ -91,14 +91,17 @@ const allOf = (tokens: string[]) => (tokens.length === 1 ? quote(tokens[0]!) : `
  */
 class Expr {
   /**
-   * `fullText`: over search_fts, which has the stems, word pairs and places columns; `places`: the
-   * place-name pairs the index can hold (a term that is no place name costs no lookup).
+   * No `columns`: over the whole of search_fts, with its stems, word pairs and places columns.
+   * `places`: the place tokens the index can hold (a term that is no place name costs no lookup).
    */
   constructor(
     private readonly columns: string | null,
-    private readonly fullText: boolean,
     private readonly places: ReadonlySet<string> = new Set(),
   ) {}
+
+  private get fullText(): boolean {
+    return this.columns === null;
+  }
 
   private in(expr: string): string {
     return this.columns ? `${this.columns} : ${expr}` : expr;
@@ -159,7 +162,7 @@ class Expr {
   }
 }
 
-const TITLE_EXPR = new Expr('{title}', false);
+const TITLE_EXPR = new Expr('{title}');
 
 interface Plan {
   spec: SearchSpec;
@@ -168,8 +171,8 @@ interface Plan {
   words: string[];
 }
 
-export function planQuery(t: Thesaurus, q: ParsedQuery, places?: ReadonlySet<string>): Plan {
-  const text = new Expr(null, true, places);
+export function planQuery(t: Thesaurus, q: ParsedQuery, places: ReadonlySet<string>): Plan {
+  const text = new Expr(null, places);
   const matcher: Matcher = { prefixes: [], stems: new Set(), exact: new Set() };
   const exprs: string[] = [];
   const titleExprs: string[] = [];
